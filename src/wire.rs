@@ -1,0 +1,132 @@
+//! The Token04 envelope: "04" + base64 of
+//! `expire(i64 BE) | nonce_len(u16 BE) | nonce | cipher_len(u16 BE) | ciphertext | [mode(u8)]`.
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+
+use crate::Error;
+
+/// The version prefix of every Token04.
+pub(crate) const VERSION: &str = "04";
+/// The mode byte of the current format (ZEGO's "AesEncryptModeGCM").
+pub(crate) const MODE_GCM: u8 = 1;
+
+/// Bytes before the nonce: expire (8) and nonce_len (2).
+pub(crate) const EXPIRE_AND_NONCE_LEN: usize = 10;
+
+/// One parsed envelope, borrowing from the decoded bytes.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Envelope<'a> {
+    pub expire: i64,
+    pub nonce: &'a [u8],
+    pub ciphertext: &'a [u8],
+    /// `None` for a legacy token, which ends right after the ciphertext.
+    pub mode: Option<u8>,
+}
+
+/// Strips the version prefix and decodes the base64 body.
+pub(crate) fn unwrap_base64(token: &str) -> Result<Vec<u8>, Error> {
+    if token.len() <= VERSION.len() {
+        return Err(Error::Malformed);
+    }
+    let body = token.strip_prefix(VERSION).ok_or(Error::UnsupportedVersion)?;
+    STANDARD.decode(body).map_err(|_| Error::Malformed)
+}
+
+/// Appends "04" + base64(bytes) to `out`.
+pub(crate) fn wrap_base64(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(VERSION.len() + bytes.len().div_ceil(3) * 4);
+    out.push_str(VERSION);
+    STANDARD.encode_string(bytes, &mut out);
+    out
+}
+
+/// Splits the decoded bytes into their fields; every length is checked against what is there.
+pub(crate) fn parse(bytes: &[u8]) -> Result<Envelope<'_>, Error> {
+    let mut rest = bytes;
+    let expire = i64::from_be_bytes(take::<8>(&mut rest)?);
+    let nonce_len = u16::from_be_bytes(take::<2>(&mut rest)?) as usize;
+    let nonce = take_slice(&mut rest, nonce_len)?;
+    let cipher_len = u16::from_be_bytes(take::<2>(&mut rest)?) as usize;
+    let ciphertext = take_slice(&mut rest, cipher_len)?;
+    let mode = match rest {
+        [] => None,
+        [mode] => Some(*mode),
+        _ => return Err(Error::Malformed),
+    };
+    Ok(Envelope { expire, nonce, ciphertext, mode })
+}
+
+fn take<const N: usize>(rest: &mut &[u8]) -> Result<[u8; N], Error> {
+    let field = take_slice(rest, N)?;
+    let mut out = [0u8; N];
+    out.copy_from_slice(field);
+    Ok(out)
+}
+
+fn take_slice<'a>(rest: &mut &'a [u8], len: usize) -> Result<&'a [u8], Error> {
+    if rest.len() < len {
+        return Err(Error::Malformed);
+    }
+    let (field, tail) = rest.split_at(len);
+    *rest = tail;
+    Ok(field)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn envelope_bytes(nonce: &[u8], ciphertext: &[u8], mode: Option<u8>) -> Vec<u8> {
+        let mut b = 77i64.to_be_bytes().to_vec();
+        b.extend((nonce.len() as u16).to_be_bytes());
+        b.extend(nonce);
+        b.extend((ciphertext.len() as u16).to_be_bytes());
+        b.extend(ciphertext);
+        b.extend(mode);
+        b
+    }
+
+    #[test]
+    fn parses_a_current_envelope() {
+        let b = envelope_bytes(&[1; 12], &[2; 20], Some(1));
+        let e = parse(&b).unwrap();
+        assert_eq!((e.expire, e.nonce, e.ciphertext, e.mode), (77, &[1u8; 12][..], &[2u8; 20][..], Some(1)));
+    }
+
+    #[test]
+    fn parses_a_legacy_envelope_without_mode_byte() {
+        let b = envelope_bytes(&[1; 16], &[2; 32], None);
+        assert_eq!(parse(&b).unwrap().mode, None);
+    }
+
+    #[test]
+    fn refuses_trailing_bytes() {
+        let mut b = envelope_bytes(&[1; 12], &[2; 20], Some(1));
+        b.push(0);
+        assert_eq!(parse(&b).unwrap_err(), Error::Malformed);
+    }
+
+    #[test]
+    fn refuses_every_truncation() {
+        let b = envelope_bytes(&[1; 12], &[2; 20], Some(1));
+        for len in 0..b.len() - 1 {
+            assert_eq!(parse(&b[..len]).unwrap_err(), Error::Malformed, "length {len}");
+        }
+    }
+
+    #[test]
+    fn short_tokens_are_malformed_and_other_prefixes_unsupported() {
+        assert_eq!(unwrap_base64("").unwrap_err(), Error::Malformed);
+        assert_eq!(unwrap_base64("04").unwrap_err(), Error::Malformed);
+        assert_eq!(unwrap_base64("03AAAA").unwrap_err(), Error::UnsupportedVersion);
+        assert_eq!(unwrap_base64("04A!==").unwrap_err(), Error::Malformed);
+    }
+
+    #[test]
+    fn base64_round_trips() {
+        let t = wrap_base64(b"hello");
+        assert_eq!(t, "04aGVsbG8=");
+        assert_eq!(unwrap_base64(&t).unwrap(), b"hello");
+    }
+}
