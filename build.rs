@@ -1,0 +1,68 @@
+//! Generates the C header from src/ffi with cbindgen, plus a flattened copy for PHP's FFI (which
+//! cannot read #include or #define). Both go to OUT_DIR on every build; the checked-in copies are
+//! rewritten only when ZEGO_TOKEN_WRITE_HEADERS=1, and tests/header_freshness.rs fails when they
+//! differ from what this script generates.
+
+use std::env;
+use std::fs;
+use std::path::PathBuf;
+
+fn main() {
+    println!("cargo:rerun-if-changed=src/ffi");
+    println!("cargo:rerun-if-changed=cbindgen.toml");
+    println!("cargo:rerun-if-env-changed=ZEGO_TOKEN_WRITE_HEADERS");
+    // So that writing them again always works, even when src/ffi did not change.
+    println!("cargo:rerun-if-changed=include/zego_token.h");
+    println!("cargo:rerun-if-changed=bindings/php/src/zego_token_ffi.h");
+
+    let crate_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let config = cbindgen::Config::from_file(crate_dir.join("cbindgen.toml")).expect("cbindgen.toml is valid");
+
+    let header = generate(&crate_dir, config.clone());
+    let flattened = flatten_for_php(&crate_dir, config);
+
+    fs::write(out_dir.join("zego_token.h"), &header).expect("OUT_DIR is writable");
+    fs::write(out_dir.join("zego_token_ffi.h"), &flattened).expect("OUT_DIR is writable");
+
+    if env::var_os("ZEGO_TOKEN_WRITE_HEADERS").is_some_and(|v| v == "1") {
+        fs::write(crate_dir.join("include/zego_token.h"), &header).expect("include/ is writable");
+        fs::write(crate_dir.join("bindings/php/src/zego_token_ffi.h"), &flattened)
+            .expect("bindings/php/src/ is writable");
+    }
+}
+
+fn generate(crate_dir: &PathBuf, config: cbindgen::Config) -> String {
+    let mut out = Vec::new();
+    cbindgen::Builder::new()
+        .with_crate(crate_dir)
+        .with_config(config)
+        .generate()
+        .expect("cbindgen can read src/ffi")
+        .write(&mut out);
+    String::from_utf8(out).expect("cbindgen writes UTF-8")
+}
+
+/// PHP's FFI::cdef reads declarations only: no preprocessor lines, no `extern "C"`, and it needs
+/// no result enum (functions return int32_t; the PHP binding has the codes as constants). So the
+/// same API is generated once more without those, and the constants' #define lines are dropped.
+fn flatten_for_php(crate_dir: &PathBuf, mut config: cbindgen::Config) -> String {
+    config.header = Some(
+        "/* Flattened copy of include/zego_token.h for PHP FFI: no #include, #define or #ifdef. */".into(),
+    );
+    config.include_guard = None;
+    config.cpp_compat = false;
+    config.documentation = false;
+    config.sys_includes.clear();
+    config.export.include.clear();
+    config.export.exclude.push("zego_result".into());
+    let header = generate(crate_dir, config);
+    let mut out = String::new();
+    for line in header.lines().filter(|l| !l.trim_start().starts_with('#')) {
+        if !(line.is_empty() && out.ends_with("\n\n")) {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}

@@ -1,0 +1,67 @@
+//! The C ABI, declared in `include/zego_token.h` (generated from this module by cbindgen).
+//!
+//! This is the only module with `#[no_mangle]` functions and the only one with `unsafe` code
+//! (besides the fork guard's single `pthread_atfork` call). Its rules:
+//!
+//! - Every function returns 0 (`ZEGO_RESULT_OK`) or a stable non-zero code from
+//!   [`zego_result`]; [`zego_error_message`](info::zego_error_message) turns a code into text.
+//! - Input strings are borrowed, NUL-terminated UTF-8, for the duration of the call only.
+//!   NULL for a required string is `ZEGO_RESULT_NULL_POINTER`; invalid UTF-8 is
+//!   `ZEGO_RESULT_INVALID_UTF8`.
+//! - Output pointers are written only on success. A string the library returns is owned by the
+//!   caller and released exactly once with [`zego_string_free`](strings::zego_string_free),
+//!   never with `free()`.
+//! - No panic crosses the boundary: each body runs under `catch_unwind`, and a panic becomes
+//!   `ZEGO_RESULT_PANIC` (or the documented fallback of functions that return no code).
+//! - Every function is thread-safe. There is no global "last error" and no global mutable state.
+#![allow(non_camel_case_types)]
+
+#[macro_use]
+mod boundary;
+mod generator;
+mod info;
+mod payload;
+mod result;
+mod strings;
+mod token;
+
+pub use generator::{
+    zego_token_generator, zego_token_generator_free, zego_token_generator_generate, zego_token_generator_new,
+};
+pub use info::{zego_error_message, zego_token_abi_version, zego_token_version};
+pub use payload::zego_rtc_room_payload;
+pub use result::zego_result;
+pub use strings::zego_string_free;
+pub use token::{zego_decode_token04, zego_generate_token04, zego_verify_token04};
+
+/// The version of this C ABI. It changes only when a signature or a meaning changes in a way
+/// that breaks existing callers; bindings compare it with their own constant at load time.
+pub const ZEGO_TOKEN_ABI_VERSION: u32 = 1;
+
+/// Length of a ServerSecret in bytes.
+pub const ZEGO_SECRET_LEN: u32 = 32;
+/// The longest user id, in bytes.
+pub const ZEGO_MAX_USER_ID_LEN: u32 = 64;
+/// The longest RTC room id, in bytes.
+pub const ZEGO_MAX_ROOM_ID_LEN: u32 = 128;
+/// The longest stream id, in bytes.
+pub const ZEGO_MAX_STREAM_ID_LEN: u32 = 256;
+/// Privilege key of the RTC room payload: may log in.
+pub const ZEGO_PRIVILEGE_KEY_LOGIN: u32 = 1;
+/// Privilege key of the RTC room payload: may publish streams.
+pub const ZEGO_PRIVILEGE_KEY_PUBLISH: u32 = 2;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn c_constants_equal_the_core_constants() {
+        assert_eq!(ZEGO_SECRET_LEN as usize, crate::SECRET_LEN);
+        assert_eq!(ZEGO_MAX_USER_ID_LEN as usize, crate::MAX_USER_ID_LEN);
+        assert_eq!(ZEGO_MAX_ROOM_ID_LEN as usize, crate::MAX_ROOM_ID_LEN);
+        assert_eq!(ZEGO_MAX_STREAM_ID_LEN as usize, crate::MAX_STREAM_ID_LEN);
+        assert_eq!(ZEGO_PRIVILEGE_KEY_LOGIN, crate::PRIVILEGE_KEY_LOGIN);
+        assert_eq!(ZEGO_PRIVILEGE_KEY_PUBLISH, crate::PRIVILEGE_KEY_PUBLISH);
+    }
+}
