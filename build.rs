@@ -47,9 +47,8 @@ fn generate(crate_dir: &PathBuf, config: cbindgen::Config) -> String {
 /// no result enum (functions return int32_t; the PHP binding has the codes as constants). So the
 /// same API is generated once more without those, and the constants' #define lines are dropped.
 fn flatten_for_php(crate_dir: &PathBuf, mut config: cbindgen::Config) -> String {
-    config.header = Some(
-        "/* Flattened copy of include/zego_token.h for PHP FFI: no #include, #define or #ifdef. */".into(),
-    );
+    config.header =
+        Some("/* Flattened copy of include/zego_token.h for PHP FFI: no #include, #define or #ifdef. */".into());
     config.include_guard = None;
     config.cpp_compat = false;
     config.documentation = false;

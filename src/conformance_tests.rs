@@ -8,7 +8,10 @@ use crate::Generator;
 const VECTORS: &str = include_str!("../tests/vectors/gcm-deterministic.jsonl");
 
 fn rows() -> impl Iterator<Item = Value> {
-    VECTORS.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap())
+    VECTORS
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
 }
 
 fn gcm_nonce(row: &Value) -> [u8; 12] {
@@ -24,7 +27,8 @@ fn gcm_nonce(row: &Value) -> [u8; 12] {
 fn every_deterministic_vector_is_reproduced_byte_for_byte() {
     let mut count = 0;
     for row in rows() {
-        let generator = Generator::new(row["app_id"].as_u64().unwrap() as u32, row["secret"].as_str().unwrap()).unwrap();
+        let generator =
+            Generator::new(row["app_id"].as_u64().unwrap() as u32, row["secret"].as_str().unwrap()).unwrap();
         let token = generator
             .seal(
                 row["user_id"].as_str().unwrap(),

@@ -113,22 +113,14 @@ impl Error {
     pub fn message_cstr(self) -> &'static CStr {
         match self {
             Error::InvalidAppId => c"app id is invalid: it must not be 0",
-            Error::InvalidUserId => {
-                c"user id is invalid: it must not be empty or longer than 64 bytes"
-            }
+            Error::InvalidUserId => c"user id is invalid: it must not be empty or longer than 64 bytes",
             Error::InvalidSecret => c"secret is invalid: it must be exactly 32 ASCII bytes",
             Error::InvalidEffectiveTime => {
                 c"effective time is invalid: it must be greater than 0 and must not overflow"
             }
-            Error::PayloadTooLarge => {
-                c"payload is too large: the token's 16-bit length field cannot hold it"
-            }
-            Error::InvalidRoomId => {
-                c"room id is invalid: it must not be empty or longer than 128 bytes"
-            }
-            Error::InvalidStreamId => {
-                c"stream id is invalid: it must not be empty or longer than 256 bytes"
-            }
+            Error::PayloadTooLarge => c"payload is too large: the token's 16-bit length field cannot hold it",
+            Error::InvalidRoomId => c"room id is invalid: it must not be empty or longer than 128 bytes",
+            Error::InvalidStreamId => c"stream id is invalid: it must not be empty or longer than 256 bytes",
             Error::InvalidArgument => c"an argument is out of its allowed range",
             Error::Malformed => c"token is malformed",
             Error::UnsupportedVersion => c"token version is not supported: expected \"04\"",

@@ -67,7 +67,9 @@ impl Generator {
     pub fn generate(&self, user_id: &str, effective_time_in_seconds: i64, payload: &str) -> Result<String, Error> {
         validate(self.app_id, user_id, effective_time_in_seconds, payload)?;
         let ctime = clock::unix_now();
-        let expire = ctime.checked_add(effective_time_in_seconds).ok_or(Error::InvalidEffectiveTime)?;
+        let expire = ctime
+            .checked_add(effective_time_in_seconds)
+            .ok_or(Error::InvalidEffectiveTime)?;
         let random = nonce_source::draw()?;
         self.seal(user_id, ctime, expire, random.claim_nonce, &random.gcm_nonce, payload)
     }
@@ -89,7 +91,15 @@ impl Generator {
         bytes.extend_from_slice(&(GCM_NONCE_LEN as u16).to_be_bytes());
         bytes.extend_from_slice(gcm_nonce);
         bytes.extend_from_slice(&[0, 0]); // cipher_len, written once known
-        plaintext::write_claims(&mut bytes, self.app_id, user_id, ctime, expire, claim_nonce.into(), payload);
+        plaintext::write_claims(
+            &mut bytes,
+            self.app_id,
+            user_id,
+            ctime,
+            expire,
+            claim_nonce.into(),
+            payload,
+        );
         let cipher_len = u16::try_from(bytes.len() - header + GCM_TAG_LEN).map_err(|_| Error::PayloadTooLarge)?;
         bytes[header - 2..header].copy_from_slice(&cipher_len.to_be_bytes());
         let tag = self.key.seal_in_place(gcm_nonce, &mut bytes[header..]);
@@ -202,7 +212,10 @@ mod tests {
         assert_eq!(generate(0, "", "short", 0, "").unwrap_err(), Error::InvalidAppId);
         assert_eq!(generate(1, "", "short", 0, "").unwrap_err(), Error::InvalidUserId);
         assert_eq!(generate(1, "u", "short", 0, "").unwrap_err(), Error::InvalidSecret);
-        assert_eq!(generate(1, "u", SECRET, 0, "").unwrap_err(), Error::InvalidEffectiveTime);
+        assert_eq!(
+            generate(1, "u", SECRET, 0, "").unwrap_err(),
+            Error::InvalidEffectiveTime
+        );
     }
 
     #[test]
@@ -226,9 +239,15 @@ mod tests {
     #[test]
     fn refuses_a_payload_that_would_overflow_the_length_field_instead_of_truncating() {
         let g = Generator::new(1, SECRET).unwrap();
-        assert_eq!(g.generate("u", 1, &"x".repeat(65_600)).unwrap_err(), Error::PayloadTooLarge);
+        assert_eq!(
+            g.generate("u", 1, &"x".repeat(65_600)).unwrap_err(),
+            Error::PayloadTooLarge
+        );
         // Escaping doubles a quote: 40,000 quotes are 80,000 bytes of plaintext.
-        assert_eq!(g.generate("u", 1, &"\"".repeat(40_000)).unwrap_err(), Error::PayloadTooLarge);
+        assert_eq!(
+            g.generate("u", 1, &"\"".repeat(40_000)).unwrap_err(),
+            Error::PayloadTooLarge
+        );
     }
 
     #[test]

@@ -65,7 +65,10 @@ pub(crate) fn draw() -> Result<TokenRandomness, Error> {
             gcm_nonce.copy_from_slice(&bytes[..GCM_NONCE_LEN]);
             let mut claim = [0u8; 4];
             claim.copy_from_slice(&bytes[GCM_NONCE_LEN..]);
-            Ok(TokenRandomness { gcm_nonce, claim_nonce: i32::from_be_bytes(claim) })
+            Ok(TokenRandomness {
+                gcm_nonce,
+                claim_nonce: i32::from_be_bytes(claim),
+            })
         })
         // The thread is being torn down and its generator is gone.
         .unwrap_or(Err(Error::RandomUnavailable))

@@ -61,7 +61,12 @@ impl RtcRoomPayload {
         if stream_ids.iter().flatten().any(too_long) {
             return Err(Error::InvalidStreamId);
         }
-        Ok(RtcRoomPayload { room_id, can_login, can_publish, stream_ids })
+        Ok(RtcRoomPayload {
+            room_id,
+            can_login,
+            can_publish,
+            stream_ids,
+        })
     }
 
     /// The room id.
@@ -127,28 +132,46 @@ mod tests {
     #[test]
     fn writes_an_empty_stream_list_as_brackets() {
         let p = RtcRoomPayload::new("r", false, true, Some(vec![])).unwrap();
-        assert_eq!(p.to_json(), r#"{"room_id":"r","privilege":{"1":0,"2":1},"stream_id_list":[]}"#);
+        assert_eq!(
+            p.to_json(),
+            r#"{"room_id":"r","privilege":{"1":0,"2":1},"stream_id_list":[]}"#
+        );
     }
 
     #[test]
     fn escapes_room_and_stream_ids() {
         let p = RtcRoomPayload::new("a\"b", true, true, Some(vec!["x".into(), "房间".into()])).unwrap();
-        assert_eq!(p.to_json(), r#"{"room_id":"a\"b","privilege":{"1":1,"2":1},"stream_id_list":["x","房间"]}"#);
+        assert_eq!(
+            p.to_json(),
+            r#"{"room_id":"a\"b","privilege":{"1":1,"2":1},"stream_id_list":["x","房间"]}"#
+        );
     }
 
     #[test]
     fn refuses_room_ids_that_are_empty_or_over_128_bytes() {
-        assert_eq!(RtcRoomPayload::new("", true, true, None).unwrap_err(), Error::InvalidRoomId);
+        assert_eq!(
+            RtcRoomPayload::new("", true, true, None).unwrap_err(),
+            Error::InvalidRoomId
+        );
         assert!(RtcRoomPayload::new("r".repeat(128), true, true, None).is_ok());
-        assert_eq!(RtcRoomPayload::new("r".repeat(129), true, true, None).unwrap_err(), Error::InvalidRoomId);
+        assert_eq!(
+            RtcRoomPayload::new("r".repeat(129), true, true, None).unwrap_err(),
+            Error::InvalidRoomId
+        );
     }
 
     #[test]
     fn refuses_stream_ids_that_are_empty_or_over_256_bytes() {
         let long = Some(vec!["s".repeat(257)]);
-        assert_eq!(RtcRoomPayload::new("r", true, true, long).unwrap_err(), Error::InvalidStreamId);
+        assert_eq!(
+            RtcRoomPayload::new("r", true, true, long).unwrap_err(),
+            Error::InvalidStreamId
+        );
         let empty = Some(vec!["ok".to_string(), String::new()]);
-        assert_eq!(RtcRoomPayload::new("r", true, true, empty).unwrap_err(), Error::InvalidStreamId);
+        assert_eq!(
+            RtcRoomPayload::new("r", true, true, empty).unwrap_err(),
+            Error::InvalidStreamId
+        );
         assert!(RtcRoomPayload::new("r", true, true, Some(vec!["s".repeat(256)])).is_ok());
     }
 }

@@ -99,13 +99,19 @@ mod tests {
             Mode::Gcm,
         )
         .unwrap();
-        assert_eq!((c.app_id, c.user_id.as_str(), c.ctime, c.expire, c.nonce), (7, "u", 2, 3, 5));
+        assert_eq!(
+            (c.app_id, c.user_id.as_str(), c.ctime, c.expire, c.nonce),
+            (7, "u", 2, 3, 5)
+        );
         assert_eq!(c.payload, "p");
     }
 
     #[test]
     fn refuses_a_missing_claim() {
-        let r = parse_claims(br#"{"app_id":1,"ctime":2,"expire":3,"nonce":5,"payload":""}"#, Mode::Gcm);
+        let r = parse_claims(
+            br#"{"app_id":1,"ctime":2,"expire":3,"nonce":5,"payload":""}"#,
+            Mode::Gcm,
+        );
         assert_eq!(r.unwrap_err(), Error::BadPlaintext);
     }
 

@@ -132,7 +132,10 @@ pub fn decode_with_any<S: AsRef<str>>(token: &str, secrets: &[S]) -> Result<(Cla
     if secrets.is_empty() {
         return Err(Error::InvalidArgument);
     }
-    let secrets = secrets.iter().map(|s| Secret::new(s.as_ref())).collect::<Result<Vec<_>, _>>()?;
+    let secrets = secrets
+        .iter()
+        .map(|s| Secret::new(s.as_ref()))
+        .collect::<Result<Vec<_>, _>>()?;
     for (index, secret) in secrets.iter().enumerate() {
         match decode::decode_with(token, secret, None) {
             Err(Error::AuthFailed) => continue,
@@ -148,7 +151,15 @@ mod tests {
     use crate::Mode;
 
     fn claims(ctime: i64, expire: i64) -> Claims {
-        Claims { app_id: 1, user_id: "u".into(), ctime, expire, nonce: 0, payload: String::new(), mode: Mode::Gcm }
+        Claims {
+            app_id: 1,
+            user_id: "u".into(),
+            ctime,
+            expire,
+            nonce: 0,
+            payload: String::new(),
+            mode: Mode::Gcm,
+        }
     }
 
     #[test]
@@ -160,28 +171,43 @@ mod tests {
 
     #[test]
     fn expired_at_the_expire_second_itself() {
-        assert_eq!(VerifyOptions::new().at(200).check(&claims(100, 200), 1), Err(Error::Expired));
+        assert_eq!(
+            VerifyOptions::new().at(200).check(&claims(100, 200), 1),
+            Err(Error::Expired)
+        );
     }
 
     #[test]
     fn leeway_extends_both_ends() {
         let c = claims(100, 200);
         assert_eq!(VerifyOptions::new().at(209).leeway(10).check(&c, 1), Ok(()));
-        assert_eq!(VerifyOptions::new().at(210).leeway(10).check(&c, 1), Err(Error::Expired));
+        assert_eq!(
+            VerifyOptions::new().at(210).leeway(10).check(&c, 1),
+            Err(Error::Expired)
+        );
         assert_eq!(VerifyOptions::new().at(90).leeway(10).check(&c, 1), Ok(()));
-        assert_eq!(VerifyOptions::new().at(89).leeway(10).check(&c, 1), Err(Error::NotYetValid));
+        assert_eq!(
+            VerifyOptions::new().at(89).leeway(10).check(&c, 1),
+            Err(Error::NotYetValid)
+        );
     }
 
     #[test]
     fn negative_leeway_is_an_invalid_argument() {
-        assert_eq!(VerifyOptions::new().at(150).leeway(-1).check(&claims(100, 200), 1), Err(Error::InvalidArgument));
+        assert_eq!(
+            VerifyOptions::new().at(150).leeway(-1).check(&claims(100, 200), 1),
+            Err(Error::InvalidArgument)
+        );
     }
 
     #[test]
     fn other_app_id_and_user_id_are_mismatches() {
         let c = claims(100, 200);
         assert_eq!(VerifyOptions::new().at(150).check(&c, 2), Err(Error::AppIdMismatch));
-        assert_eq!(VerifyOptions::new().at(150).user_id("v").check(&c, 1), Err(Error::UserIdMismatch));
+        assert_eq!(
+            VerifyOptions::new().at(150).user_id("v").check(&c, 1),
+            Err(Error::UserIdMismatch)
+        );
         assert_eq!(VerifyOptions::new().at(150).user_id("u").check(&c, 1), Ok(()));
     }
 
@@ -189,7 +215,10 @@ mod tests {
     fn extreme_times_do_not_overflow() {
         let c = claims(i64::MIN, i64::MAX);
         assert_eq!(VerifyOptions::new().at(i64::MAX).leeway(i64::MAX).check(&c, 1), Ok(()));
-        assert_eq!(VerifyOptions::new().at(i64::MIN).check(&claims(i64::MAX, i64::MAX), 1), Err(Error::NotYetValid));
+        assert_eq!(
+            VerifyOptions::new().at(i64::MIN).check(&claims(i64::MAX, i64::MAX), 1),
+            Err(Error::NotYetValid)
+        );
     }
 
     #[test]

@@ -54,7 +54,12 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Envelope<'_>, Error> {
         [mode] => Some(*mode),
         _ => return Err(Error::Malformed),
     };
-    Ok(Envelope { expire, nonce, ciphertext, mode })
+    Ok(Envelope {
+        expire,
+        nonce,
+        ciphertext,
+        mode,
+    })
 }
 
 fn take<const N: usize>(rest: &mut &[u8]) -> Result<[u8; N], Error> {
@@ -91,7 +96,10 @@ mod tests {
     fn parses_a_current_envelope() {
         let b = envelope_bytes(&[1; 12], &[2; 20], Some(1));
         let e = parse(&b).unwrap();
-        assert_eq!((e.expire, e.nonce, e.ciphertext, e.mode), (77, &[1u8; 12][..], &[2u8; 20][..], Some(1)));
+        assert_eq!(
+            (e.expire, e.nonce, e.ciphertext, e.mode),
+            (77, &[1u8; 12][..], &[2u8; 20][..], Some(1))
+        );
     }
 
     #[test]

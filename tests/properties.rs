@@ -74,6 +74,9 @@ fn flipping_each_bit_of_one_token_is_always_refused() {
     for bit in 0..bytes.len() * 8 {
         let mut altered = bytes.clone();
         altered[bit / 8] ^= 1 << (bit % 8);
-        assert!(decode(&format!("04{}", STANDARD.encode(&altered)), SECRET).is_err(), "bit {bit} accepted");
+        assert!(
+            decode(&format!("04{}", STANDARD.encode(&altered)), SECRET).is_err(),
+            "bit {bit} accepted"
+        );
     }
 }

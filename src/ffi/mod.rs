@@ -15,6 +15,9 @@
 //!   `ZEGO_RESULT_PANIC` (or the documented fallback of functions that return no code).
 //! - Every function is thread-safe. There is no global "last error" and no global mutable state.
 #![allow(non_camel_case_types)]
+// The exported functions are called from C, where `unsafe` does not exist; as in rustls-ffi, each
+// one checks its pointers for NULL and documents the rest of its contract instead.
+#![allow(clippy::not_unsafe_ptr_arg_deref)]
 
 #[macro_use]
 mod boundary;

@@ -15,7 +15,9 @@ pub(crate) unsafe fn required_str<'a>(ptr: *const c_char) -> Result<&'a str, zeg
         return Err(zego_result::NullPointer);
     }
     // SAFETY: non-NULL, and NUL-terminated and live for 'a by the caller's contract.
-    unsafe { CStr::from_ptr(ptr) }.to_str().map_err(|_| zego_result::InvalidUtf8)
+    unsafe { CStr::from_ptr(ptr) }
+        .to_str()
+        .map_err(|_| zego_result::InvalidUtf8)
 }
 
 /// Borrows an optional input string: NULL means "".
@@ -36,10 +38,7 @@ pub(crate) unsafe fn optional_str<'a>(ptr: *const c_char) -> Result<&'a str, zeg
 ///
 /// # Safety
 /// `out` is NULL or valid for writing one pointer.
-pub(crate) unsafe fn deliver_string(
-    out: *mut *mut c_char,
-    make: impl FnOnce() -> Result<String, zego_result>,
-) -> i32 {
+pub(crate) unsafe fn deliver_string(out: *mut *mut c_char, make: impl FnOnce() -> Result<String, zego_result>) -> i32 {
     if out.is_null() {
         return zego_result::NullPointer as i32;
     }

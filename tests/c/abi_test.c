@@ -1,0 +1,238 @@
+/* Exercises every exported function of include/zego_token.h with good and bad input.
+ * Built with -std=c99 -Wall -Wextra -Werror -pedantic; run plain, under ASan+UBSan and under
+ * valgrind (no errors, no leaks). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zego_token.h"
+#include "check.h"
+
+static const char *SECRET = "0123456789abcdef0123456789abcdef";
+static const uint32_t APP_ID = 1234567890u;
+/* Made by the official Python plug-in in the legacy CBC format (tests/vectors). */
+static const char *CBC_SECRET = "fa94dd0f974cf2e293728a526b028271";
+static const char *CBC_TOKEN =
+    "04AAAAAGsC3FEAEGFjMDE2MDgyNTgxZTM4M2MAcG/tvhHKUQCyQRmcmAFnuWN1btuZwrldoJCnnzG7vRlXfWyafnd4xJNRVbAk"
+    "wEBfH16h1gt/xTU8KUJCR5ggplTesdRWCtWUufYn/t6xBXJuR64hbvGNmH/S4wki6sZ3Epu6sI7V93zyQVixD28X4yQ=";
+
+/* A pointer value the library must leave alone when it fails. */
+static char SENTINEL_BYTE;
+#define SENTINEL (&SENTINEL_BYTE)
+
+static char *generate_ok(const char *user_id, const char *payload) {
+  char *token = NULL;
+  int32_t rc = zego_generate_token04(APP_ID, user_id, SECRET, 3600, payload, &token);
+  CHECK("generate succeeds", rc == ZEGO_RESULT_OK && token != NULL);
+  return token;
+}
+
+static int32_t generate_rc(uint32_t app_id, const char *user_id, const char *secret, int64_t ttl,
+                           const char *payload) {
+  char *token = SENTINEL;
+  int32_t rc = zego_generate_token04(app_id, user_id, secret, ttl, payload, &token);
+  CHECK("token_out untouched on error", rc == ZEGO_RESULT_OK || token == SENTINEL);
+  if (rc == ZEGO_RESULT_OK) zego_string_free(token);
+  return rc;
+}
+
+static int32_t decode_rc(const char *token, const char *secret) {
+  char *claims = SENTINEL;
+  int32_t rc = zego_decode_token04(token, secret, &claims);
+  CHECK("claims_out untouched on error", rc == ZEGO_RESULT_OK || claims == SENTINEL);
+  if (rc == ZEGO_RESULT_OK) zego_string_free(claims);
+  return rc;
+}
+
+static int32_t verify_rc(const char *token, uint32_t app_id, int64_t now, int64_t leeway) {
+  char *claims = SENTINEL;
+  int32_t rc = zego_verify_token04(token, SECRET, app_id, now, leeway, &claims);
+  CHECK("claims_out untouched on error", rc == ZEGO_RESULT_OK || claims == SENTINEL);
+  if (rc == ZEGO_RESULT_OK) zego_string_free(claims);
+  return rc;
+}
+
+static int32_t payload_rc(const char *room_id, const char *const *ids, size_t count) {
+  char *payload = SENTINEL;
+  int32_t rc = zego_rtc_room_payload(room_id, 1, 0, ids, count, &payload);
+  CHECK("payload_out untouched on error", rc == ZEGO_RESULT_OK || payload == SENTINEL);
+  if (rc == ZEGO_RESULT_OK) zego_string_free(payload);
+  return rc;
+}
+
+static char *repeat(char c, size_t n) {
+  char *s = malloc(n + 1);
+  memset(s, c, n);
+  s[n] = '\0';
+  return s;
+}
+
+static void test_info(void) {
+  CHECK("version is a non-empty static string", zego_token_version() != NULL && zego_token_version()[0] != '\0');
+  CHECK("abi version matches the header", zego_token_abi_version() == ZEGO_TOKEN_ABI_VERSION);
+  CHECK("success has a message", strcmp(zego_error_message(ZEGO_RESULT_OK), "success") == 0);
+  CHECK("unknown codes get a text", strcmp(zego_error_message(-12345), "unknown error code") == 0);
+  CHECK("official code 5 names the secret", strstr(zego_error_message(ZEGO_RESULT_INVALID_SECRET), "secret") != NULL);
+  CHECK("expired has its message", strstr(zego_error_message(ZEGO_RESULT_EXPIRED), "expired") != NULL);
+  CHECK("INT32_MIN is unknown, not a crash", zego_error_message(INT32_MIN) != NULL);
+}
+
+static void test_generate_and_decode(void) {
+  char *token = generate_ok("user_123456", NULL);
+  char *claims = NULL;
+  CHECK("token starts with 04", token && strncmp(token, "04", 2) == 0);
+  CHECK("decode succeeds", zego_decode_token04(token, SECRET, &claims) == ZEGO_RESULT_OK);
+  CHECK("claims carry the user id", claims && strstr(claims, "\"user_id\":\"user_123456\"") != NULL);
+  CHECK("claims carry the app id", claims && strstr(claims, "\"app_id\":1234567890,") != NULL);
+  CHECK("claims say gcm", claims && strstr(claims, "\"mode\":\"gcm\"}") != NULL);
+  zego_string_free(claims);
+  zego_string_free(token);
+
+  token = generate_ok("用户_ü", "载荷 😀");
+  claims = NULL;
+  CHECK("unicode decodes", zego_decode_token04(token, SECRET, &claims) == ZEGO_RESULT_OK);
+  CHECK("unicode user id is raw UTF-8", claims && strstr(claims, "\"user_id\":\"用户_ü\"") != NULL);
+  CHECK("unicode payload is raw UTF-8", claims && strstr(claims, "\"payload\":\"载荷 😀\"") != NULL);
+  zego_string_free(claims);
+  zego_string_free(token);
+}
+
+static void test_generate_rejects_bad_input(void) {
+  char *long_user = repeat('u', 65);
+  char *max_user = repeat('u', 64);
+  char *huge_payload = repeat('x', 70000);
+  CHECK("app id 0 is code 1", generate_rc(0, "u", SECRET, 3600, NULL) == ZEGO_RESULT_INVALID_APP_ID);
+  CHECK("empty user id is code 3", generate_rc(APP_ID, "", SECRET, 3600, NULL) == ZEGO_RESULT_INVALID_USER_ID);
+  CHECK("65-byte user id is code 3", generate_rc(APP_ID, long_user, SECRET, 3600, NULL) == ZEGO_RESULT_INVALID_USER_ID);
+  CHECK("64-byte user id is fine", generate_rc(APP_ID, max_user, SECRET, 3600, NULL) == ZEGO_RESULT_OK);
+  CHECK("31-byte secret is code 5", generate_rc(APP_ID, "u", "0123456789abcdef0123456789abcde", 3600, NULL) == ZEGO_RESULT_INVALID_SECRET);
+  CHECK("33-byte secret is code 5", generate_rc(APP_ID, "u", "0123456789abcdef0123456789abcdef0", 3600, NULL) == ZEGO_RESULT_INVALID_SECRET);
+  CHECK("non-ASCII 32-byte secret is code 5",
+        generate_rc(APP_ID, "u", "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 3600, NULL) == ZEGO_RESULT_INVALID_SECRET);
+  CHECK("effective time 0 is code 6", generate_rc(APP_ID, "u", SECRET, 0, NULL) == ZEGO_RESULT_INVALID_EFFECTIVE_TIME);
+  CHECK("negative effective time is code 6", generate_rc(APP_ID, "u", SECRET, -1, NULL) == ZEGO_RESULT_INVALID_EFFECTIVE_TIME);
+  CHECK("overflowing effective time is code 6", generate_rc(APP_ID, "u", SECRET, INT64_MAX, NULL) == ZEGO_RESULT_INVALID_EFFECTIVE_TIME);
+  CHECK("oversized payload is refused, not truncated", generate_rc(APP_ID, "u", SECRET, 3600, huge_payload) == ZEGO_RESULT_PAYLOAD_TOO_LARGE);
+  CHECK("NULL user id", generate_rc(APP_ID, NULL, SECRET, 3600, NULL) == ZEGO_RESULT_NULL_POINTER);
+  CHECK("NULL secret", generate_rc(APP_ID, "u", NULL, 3600, NULL) == ZEGO_RESULT_NULL_POINTER);
+  CHECK("NULL token_out", zego_generate_token04(APP_ID, "u", SECRET, 3600, NULL, NULL) == ZEGO_RESULT_NULL_POINTER);
+  CHECK("invalid UTF-8 user id", generate_rc(APP_ID, "\xff\xfe", SECRET, 3600, NULL) == ZEGO_RESULT_INVALID_UTF8);
+  CHECK("invalid UTF-8 payload", generate_rc(APP_ID, "u", SECRET, 3600, "\xc3") == ZEGO_RESULT_INVALID_UTF8);
+  free(long_user);
+  free(max_user);
+  free(huge_payload);
+}
+
+static void test_rtc_room_payload(void) {
+  const char *ids[] = {"stream1", "stream2"};
+  const char *null_element[] = {"stream1", NULL};
+  char *room_129 = repeat('r', 129);
+  char *stream_257 = repeat('s', 257);
+  const char *long_ids[] = {stream_257};
+  char *payload = NULL;
+
+  CHECK("basic payload", zego_rtc_room_payload("room1", 1, 0, NULL, 0, &payload) == ZEGO_RESULT_OK);
+  CHECK("official JSON byte for byte",
+        payload && strcmp(payload, "{\"room_id\":\"room1\",\"privilege\":{\"1\":1,\"2\":0},\"stream_id_list\":null}") == 0);
+  zego_string_free(payload);
+  payload = NULL;
+  CHECK("payload with streams", zego_rtc_room_payload("room1", 1, 1, ids, 2, &payload) == ZEGO_RESULT_OK);
+  CHECK("stream list JSON",
+        payload && strcmp(payload, "{\"room_id\":\"room1\",\"privilege\":{\"1\":1,\"2\":1},\"stream_id_list\":[\"stream1\",\"stream2\"]}") == 0);
+  zego_string_free(payload);
+  payload = NULL;
+  CHECK("empty list", zego_rtc_room_payload("r", 0, 0, ids, 0, &payload) == ZEGO_RESULT_OK);
+  CHECK("empty list JSON", payload && strstr(payload, "\"stream_id_list\":[]") != NULL);
+  zego_string_free(payload);
+
+  CHECK("empty room id is code 8", payload_rc("", NULL, 0) == ZEGO_RESULT_INVALID_ROOM_ID);
+  CHECK("129-byte room id is code 8", payload_rc(room_129, NULL, 0) == ZEGO_RESULT_INVALID_ROOM_ID);
+  CHECK("257-byte stream id is code 9", payload_rc("r", long_ids, 1) == ZEGO_RESULT_INVALID_STREAM_ID);
+  CHECK("NULL room id", payload_rc(NULL, NULL, 0) == ZEGO_RESULT_NULL_POINTER);
+  CHECK("NULL array with a count", payload_rc("r", NULL, 2) == ZEGO_RESULT_NULL_POINTER);
+  CHECK("NULL element", payload_rc("r", null_element, 2) == ZEGO_RESULT_NULL_POINTER);
+  CHECK("NULL payload_out", zego_rtc_room_payload("r", 1, 1, NULL, 0, NULL) == ZEGO_RESULT_NULL_POINTER);
+  free(room_129);
+  free(stream_257);
+}
+
+static void test_decode_rejects_bad_tokens(void) {
+  char *token = generate_ok("user_123456", NULL);
+  char *tampered = malloc(strlen(token) + 1);
+  char *claims = NULL;
+  strcpy(tampered, token);
+  tampered[40] = tampered[40] == 'A' ? 'B' : 'A';
+
+  CHECK("wrong secret is code 23", decode_rc(token, "fedcba9876543210fedcba9876543210") == ZEGO_RESULT_AUTH_FAILED);
+  CHECK("tampered token is code 23", decode_rc(tampered, SECRET) == ZEGO_RESULT_AUTH_FAILED);
+  CHECK("empty token is code 20", decode_rc("", SECRET) == ZEGO_RESULT_MALFORMED);
+  CHECK("not base64 is code 20", decode_rc("04!!!!", SECRET) == ZEGO_RESULT_MALFORMED);
+  CHECK("truncated token is code 20", (tampered[30] = '\0', decode_rc(tampered, SECRET) == ZEGO_RESULT_MALFORMED));
+  CHECK("version 03 is code 21", decode_rc("03AAAAAAAAAAAA", SECRET) == ZEGO_RESULT_UNSUPPORTED_VERSION);
+  CHECK("bad secret is code 5", decode_rc(token, "short") == ZEGO_RESULT_INVALID_SECRET);
+  CHECK("NULL token", decode_rc(NULL, SECRET) == ZEGO_RESULT_NULL_POINTER);
+  CHECK("NULL secret", decode_rc(token, NULL) == ZEGO_RESULT_NULL_POINTER);
+  CHECK("NULL claims_out", zego_decode_token04(token, SECRET, NULL) == ZEGO_RESULT_NULL_POINTER);
+  CHECK("invalid UTF-8 token", decode_rc("04\xff", SECRET) == ZEGO_RESULT_INVALID_UTF8);
+
+  CHECK("legacy CBC token decodes", zego_decode_token04(CBC_TOKEN, CBC_SECRET, &claims) == ZEGO_RESULT_OK);
+  CHECK("legacy claims say cbc", claims && strstr(claims, "\"mode\":\"cbc\"") != NULL);
+  CHECK("legacy claims carry the nonce", claims && strstr(claims, "\"nonce\":1646750481") != NULL);
+  zego_string_free(claims);
+  free(tampered);
+  zego_string_free(token);
+}
+
+static void test_verify(void) {
+  char *token = generate_ok("user_123456", NULL);
+  char *claims = NULL;
+  CHECK("fresh token verifies on the system clock", zego_verify_token04(token, SECRET, APP_ID, 0, 0, &claims) == ZEGO_RESULT_OK);
+  CHECK("verify returns claims", claims && strstr(claims, "\"user_id\":\"user_123456\"") != NULL);
+  zego_string_free(claims);
+  CHECK("far future is expired", verify_rc(token, APP_ID, INT64_MAX, 0) == ZEGO_RESULT_EXPIRED);
+  CHECK("the distant past is not yet valid", verify_rc(token, APP_ID, 1, 0) == ZEGO_RESULT_NOT_YET_VALID);
+  CHECK("other app id is code 32", verify_rc(token, APP_ID + 1, 0, 0) == ZEGO_RESULT_APP_ID_MISMATCH);
+  CHECK("negative leeway is code 10", verify_rc(token, APP_ID, 0, -1) == ZEGO_RESULT_INVALID_ARGUMENT);
+  CHECK("huge leeway does not overflow", verify_rc(token, APP_ID, INT64_MAX, INT64_MAX) == ZEGO_RESULT_OK);
+  CHECK("malformed token is code 20", verify_rc("04", APP_ID, 0, 0) == ZEGO_RESULT_MALFORMED);
+  CHECK("NULL claims_out", zego_verify_token04(token, SECRET, APP_ID, 0, 0, NULL) == ZEGO_RESULT_NULL_POINTER);
+  zego_string_free(token);
+}
+
+static void test_generator(void) {
+  zego_token_generator *generator = NULL;
+  zego_token_generator *untouched = (zego_token_generator *)SENTINEL;
+  char *token = SENTINEL;
+  char *claims = NULL;
+
+  CHECK("generator_new succeeds", zego_token_generator_new(APP_ID, SECRET, &generator) == ZEGO_RESULT_OK && generator);
+  CHECK("app id 0 is code 1", zego_token_generator_new(0, SECRET, &untouched) == ZEGO_RESULT_INVALID_APP_ID);
+  CHECK("bad secret is code 5", zego_token_generator_new(APP_ID, "short", &untouched) == ZEGO_RESULT_INVALID_SECRET);
+  CHECK("NULL secret", zego_token_generator_new(APP_ID, NULL, &untouched) == ZEGO_RESULT_NULL_POINTER);
+  CHECK("NULL generator_out", zego_token_generator_new(APP_ID, SECRET, NULL) == ZEGO_RESULT_NULL_POINTER);
+  CHECK("generator_out untouched on error", untouched == (zego_token_generator *)SENTINEL);
+
+  CHECK("NULL generator", zego_token_generator_generate(NULL, "u", 3600, NULL, &token) == ZEGO_RESULT_NULL_POINTER);
+  CHECK("empty user id is code 3", zego_token_generator_generate(generator, "", 3600, NULL, &token) == ZEGO_RESULT_INVALID_USER_ID);
+  CHECK("effective time 0 is code 6", zego_token_generator_generate(generator, "u", 0, NULL, &token) == ZEGO_RESULT_INVALID_EFFECTIVE_TIME);
+  CHECK("token_out untouched on error", token == SENTINEL);
+  CHECK("generator generates", zego_token_generator_generate(generator, "u", 60, "p", &token) == ZEGO_RESULT_OK);
+  CHECK("its token decodes", zego_decode_token04(token, SECRET, &claims) == ZEGO_RESULT_OK);
+  CHECK("with its payload", claims && strstr(claims, "\"payload\":\"p\"") != NULL);
+  zego_string_free(claims);
+  zego_string_free(token);
+  zego_token_generator_free(generator);
+  zego_token_generator_free(NULL);
+  zego_string_free(NULL);
+}
+
+int main(void) {
+  test_info();
+  test_generate_and_decode();
+  test_generate_rejects_bad_input();
+  test_rtc_room_payload();
+  test_decode_rejects_bad_tokens();
+  test_verify();
+  test_generator();
+  return SUMMARY();
+}
