@@ -171,8 +171,7 @@ int32_t zego_rtc_room_payload(const char *room_id,
                               size_t stream_id_count,
                               char **payload_out);
 
-// Frees a string returned by this library (a token, a payload or claims JSON). Its bytes are
-// zeroized first: tokens are bearer credentials.
+// Frees a string returned by this library (a token, a payload or claims JSON).
 //
 // NULL is accepted and ignored. Call exactly once per returned string; never pass a string
 // from anywhere else, a static string (such as `zego_error_message`'s), or a string the

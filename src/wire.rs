@@ -33,9 +33,10 @@ pub(crate) fn unwrap_base64(token: &str) -> Result<Vec<u8>, Error> {
     STANDARD.decode(body).map_err(|_| Error::Malformed)
 }
 
-/// Appends "04" + base64(bytes) to `out`.
+/// Returns "04" + base64(bytes), with room for one more byte so that the C ABI's NUL terminator
+/// does not reallocate it.
 pub(crate) fn wrap_base64(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(VERSION.len() + bytes.len().div_ceil(3) * 4);
+    let mut out = String::with_capacity(VERSION.len() + bytes.len().div_ceil(3) * 4 + 1);
     out.push_str(VERSION);
     STANDARD.encode_string(bytes, &mut out);
     out

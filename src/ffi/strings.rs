@@ -2,8 +2,6 @@
 
 use std::ffi::{c_char, CStr, CString};
 
-use zeroize::Zeroize;
-
 use super::zego_result;
 
 /// Borrows a required input string.
@@ -55,8 +53,7 @@ pub(crate) unsafe fn deliver_string(out: *mut *mut c_char, make: impl FnOnce() -
     zego_result::Ok as i32
 }
 
-/// Frees a string returned by this library (a token, a payload or claims JSON). Its bytes are
-/// zeroized first: tokens are bearer credentials.
+/// Frees a string returned by this library (a token, a payload or claims JSON).
 ///
 /// NULL is accepted and ignored. Call exactly once per returned string; never pass a string
 /// from anywhere else, a static string (such as `zego_error_message`'s), or a string the
@@ -66,8 +63,7 @@ pub extern "C" fn zego_string_free(s: *mut c_char) {
     ffi_boundary! {
         if !s.is_null() {
             // SAFETY: `s` came from `CString::into_raw` in `deliver_string` and is freed once.
-            let mut bytes = unsafe { CString::from_raw(s) }.into_bytes_with_nul();
-            bytes.zeroize();
+            drop(unsafe { CString::from_raw(s) });
         }
     }
 }
