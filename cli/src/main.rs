@@ -1,1 +1,129 @@
-fn main() {}
+//! `zego-token`: generate, decode and verify ZEGO Token04 tokens locally, on the server where the
+//! secret already lives, instead of pasting it into a web page.
+
+mod args;
+mod exit;
+mod report;
+mod secrets;
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+use zego_token::{decode_with_any, Generator, RtcRoomPayload, VerifyOptions};
+
+use args::{Cli, Command, DecodeArgs, GenerateArgs, VerifyArgs};
+use exit::Failure;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Generate(args) => generate(args),
+        Command::Decode(args) => decode(args),
+        Command::Verify(args) => verify(args),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "zego-token", &mut std::io::stdout());
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => failure.report(),
+    }
+}
+
+fn generate(args: GenerateArgs) -> Result<(), Failure> {
+    let secret = secrets::read_one(&args.secrets)?;
+    let payload = match (&args.payload, &args.room.room_id) {
+        (Some(payload), _) => payload.clone(),
+        (None, Some(room_id)) => {
+            let streams = (!args.room.stream_ids.is_empty()).then(|| args.room.stream_ids.clone());
+            RtcRoomPayload::new(room_id.as_str(), args.room.login, args.room.publish, streams)
+                .map_err(Failure::invalid_input)?
+                .to_json()
+        }
+        (None, None) => String::new(),
+    };
+    if args.ttl < 30 {
+        eprintln!(
+            "zego-token: warning: ZIM refuses tokens valid for less than 30 seconds (--ttl {})",
+            args.ttl
+        );
+    }
+    let generator = Generator::new(args.app_id, &secret).map_err(Failure::invalid_input)?;
+    let token = generator
+        .generate(&args.user_id, args.ttl, &payload)
+        .map_err(Failure::invalid_input)?;
+    println!("{token}");
+    Ok(())
+}
+
+fn decode(args: DecodeArgs) -> Result<(), Failure> {
+    let secrets = secrets::read_all(&args.secrets, args.token.is_stdin())?;
+    let token = read_token(&args.token.token)?;
+    let (claims, index) = decode_with_any(&token, &secrets).map_err(|e| Failure::token(e, None))?;
+    println!("{}", report::ClaimsOut::new(&claims, index, secrets.len()).to_json());
+    Ok(())
+}
+
+fn verify(args: VerifyArgs) -> Result<(), Failure> {
+    let secrets = secrets::read_all(&args.secrets, args.token.is_stdin())?;
+    let token = read_token(&args.token.token)?;
+    let mut options = VerifyOptions::new().leeway(args.leeway);
+    if let Some(now) = args.now {
+        options = options.at(now);
+    }
+    if let Some(user_id) = &args.user_id {
+        options = options.user_id(user_id.as_str());
+    }
+    let now = args.now.unwrap_or_else(report::unix_now);
+    let outcome = decode_with_any(&token, &secrets)
+        .map_err(|e| (e, None))
+        .and_then(|(claims, index)| match options.check(&claims, args.app_id) {
+            Ok(()) => Ok((claims, index)),
+            Err(e) => Err((e, Some(claims))),
+        });
+    let count = secrets.len();
+    match outcome {
+        Ok((claims, index)) => {
+            let sentence = report::valid_sentence(&claims, now, index, count);
+            if args.json {
+                let out = report::ClaimsOut::new(&claims, index, count);
+                println!(
+                    "{}",
+                    report::VerdictOut::new(None, &sentence, Some(out), now, &args).to_json()
+                );
+            } else {
+                println!("{sentence}");
+            }
+            Ok(())
+        }
+        Err((error, claims)) => {
+            let sentence = report::failure_sentence(error, claims.as_ref(), now, &args);
+            if args.json {
+                let out = claims.as_ref().map(|c| report::ClaimsOut::new(c, 0, 1));
+                println!(
+                    "{}",
+                    report::VerdictOut::new(Some(error), &sentence, out, now, &args).to_json()
+                );
+                Err(Failure::silent(error))
+            } else {
+                Err(Failure::token(error, Some(sentence)))
+            }
+        }
+    }
+}
+
+/// The token from the argument, or from standard input for "-" or no argument.
+fn read_token(token: &Option<String>) -> Result<String, Failure> {
+    match token.as_deref() {
+        Some(token) if token != "-" => Ok(token.trim().to_owned()),
+        _ => {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| Failure::io("reading the token from stdin", e))?;
+            Ok(text.trim().to_owned())
+        }
+    }
+}

@@ -1,0 +1,370 @@
+//! The real `zego-token` binary, run as a user would.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const SECRET: &str = "0123456789abcdef0123456789abcdef";
+const OTHER_SECRET: &str = "fedcba9876543210fedcba9876543210";
+
+fn zego_token() -> Command {
+    let mut cmd = Command::cargo_bin("zego-token").unwrap();
+    cmd.env("ZEGO_SERVER_SECRET", SECRET);
+    cmd
+}
+
+fn generate(args: &[&str]) -> String {
+    let out = zego_token()
+        .arg("generate")
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap().trim_end().to_owned()
+}
+
+fn decoded(token: &str) -> Value {
+    let out = zego_token()
+        .args(["decode", token])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+fn vectors(name: &str) -> Vec<Value> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/vectors")
+        .join(name);
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn generate_prints_the_token_a_newline_and_nothing_else() {
+    let out = zego_token()
+        .args(["generate", "--app-id", "1234567890", "--user-id", "user_123456"])
+        .assert()
+        .success()
+        .stderr("")
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.starts_with("04") && out.ends_with('\n') && out.matches('\n').count() == 1);
+}
+
+#[test]
+fn generate_decode_verify_round_trip() {
+    let token = generate(&[
+        "--app-id",
+        "7",
+        "--user-id",
+        "用户",
+        "--ttl",
+        "600",
+        "--payload",
+        "{\"a\":1}",
+    ]);
+    let claims = decoded(&token);
+    assert_eq!(claims["app_id"], 7);
+    assert_eq!(claims["user_id"], "用户");
+    assert_eq!(
+        claims["expire"].as_i64().unwrap() - claims["ctime"].as_i64().unwrap(),
+        600
+    );
+    assert_eq!(claims["payload_json"]["a"], 1);
+    assert_eq!(claims["format"], "gcm");
+    zego_token()
+        .args(["verify", &token, "--app-id", "7", "--user-id", "用户"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("valid: made for user \"用户\" of app id 7"));
+}
+
+#[test]
+fn generate_privilege_token_carries_the_official_payload() {
+    let token = generate(&["--app-id", "1", "--user-id", "u", "--room-id", "room1", "--login"]);
+    assert_eq!(
+        decoded(&token)["payload"],
+        r#"{"room_id":"room1","privilege":{"1":1,"2":0},"stream_id_list":null}"#
+    );
+    let token = generate(&[
+        "--app-id",
+        "1",
+        "--user-id",
+        "u",
+        "--room-id",
+        "r",
+        "--publish",
+        "--stream-id",
+        "s1",
+        "--stream-id",
+        "s2",
+    ]);
+    assert_eq!(
+        decoded(&token)["payload"],
+        r#"{"room_id":"r","privilege":{"1":0,"2":1},"stream_id_list":["s1","s2"]}"#
+    );
+}
+
+#[test]
+fn payload_and_room_id_are_mutually_exclusive() {
+    zego_token()
+        .args([
+            "generate",
+            "--app-id",
+            "1",
+            "--user-id",
+            "u",
+            "--payload",
+            "{}",
+            "--room-id",
+            "r",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be used with"));
+}
+
+#[test]
+fn generate_warns_below_30_seconds_but_still_generates() {
+    zego_token()
+        .args(["generate", "--app-id", "1", "--user-id", "u", "--ttl", "10"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("04"))
+        .stderr(predicate::str::contains(
+            "ZIM refuses tokens valid for less than 30 seconds",
+        ));
+}
+
+#[test]
+fn generate_refuses_invalid_input_with_exit_4() {
+    zego_token()
+        .args(["generate", "--app-id", "0", "--user-id", "u"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("app id is invalid"));
+    zego_token()
+        .args(["generate", "--app-id", "1", "--user-id", "u", "--ttl", "0"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("effective time is invalid"));
+}
+
+#[test]
+fn decode_reads_every_official_generators_tokens() {
+    for row in vectors("official-tokens.jsonl").iter().step_by(12) {
+        let out = Command::cargo_bin("zego-token")
+            .unwrap()
+            .env("ZEGO_SERVER_SECRET", row["secret"].as_str().unwrap())
+            .args(["decode", row["token"].as_str().unwrap()])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let claims: Value = serde_json::from_slice(&out).unwrap();
+        for key in ["app_id", "user_id", "ctime", "expire", "nonce", "payload"] {
+            assert_eq!(claims[key], row["claims"][key], "{key} of {}", row["generator"]);
+        }
+        let format = if row["format"] == "gcm" { "gcm" } else { "legacy cbc" };
+        assert_eq!(claims["format"], format);
+    }
+}
+
+#[test]
+fn decode_reads_the_token_from_stdin() {
+    let token = generate(&["--app-id", "1", "--user-id", "piped"]);
+    zego_token()
+        .arg("decode")
+        .write_stdin(format!("{token}\n"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"user_id\": \"piped\""));
+}
+
+#[test]
+fn decode_with_several_secrets_says_which_matched() {
+    let token = generate(&["--app-id", "1", "--user-id", "u"]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("secrets");
+    std::fs::write(&file, format!("{OTHER_SECRET}\n{SECRET}\n")).unwrap();
+    zego_token()
+        .args(["decode", &token, "--secret-file", file.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"secret_index\": 1"));
+}
+
+#[test]
+fn verify_expired_explains_when() {
+    let token = generate(&["--app-id", "1", "--user-id", "u", "--ttl", "60"]);
+    let expire = decoded(&token)["expire"].as_i64().unwrap();
+    zego_token()
+        .args(["verify", &token, "--app-id", "1", "--now", &(expire + 720).to_string()])
+        .assert()
+        .code(15)
+        .stderr(predicate::str::is_match(r"expired 12 minutes ago at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ").unwrap());
+}
+
+#[test]
+fn verify_not_yet_valid_has_its_own_exit_code() {
+    let token = generate(&["--app-id", "1", "--user-id", "u"]);
+    zego_token()
+        .args(["verify", &token, "--app-id", "1", "--now", "1000"])
+        .assert()
+        .code(16)
+        .stderr(predicate::str::contains("not yet valid"));
+}
+
+#[test]
+fn verify_leeway_accepts_small_skew() {
+    let token = generate(&["--app-id", "1", "--user-id", "u", "--ttl", "60"]);
+    let expire = decoded(&token)["expire"].as_i64().unwrap();
+    zego_token()
+        .args([
+            "verify",
+            &token,
+            "--app-id",
+            "1",
+            "--now",
+            &(expire + 5).to_string(),
+            "--leeway",
+            "10",
+        ])
+        .assert()
+        .success();
+}
+
+#[test]
+fn verify_other_app_id_names_both() {
+    let token = generate(&["--app-id", "1", "--user-id", "u"]);
+    zego_token()
+        .args(["verify", &token, "--app-id", "2"])
+        .assert()
+        .code(17)
+        .stderr(predicate::str::contains("made for app id 1 but 2 was expected"));
+}
+
+#[test]
+fn verify_other_user_id_names_both() {
+    let token = generate(&["--app-id", "1", "--user-id", "alice"]);
+    zego_token()
+        .args(["verify", &token, "--app-id", "1", "--user-id", "bob"])
+        .assert()
+        .code(18)
+        .stderr(predicate::str::contains(
+            "made for user id \"alice\" but \"bob\" was expected",
+        ));
+}
+
+#[test]
+fn verify_wrong_secret_says_so() {
+    let token = generate(&["--app-id", "1", "--user-id", "u"]);
+    zego_token()
+        .env("ZEGO_SERVER_SECRET", OTHER_SECRET)
+        .args(["verify", &token, "--app-id", "1"])
+        .assert()
+        .code(13)
+        .stderr(predicate::str::contains("wrong secret or the token was altered"));
+}
+
+#[test]
+fn verify_malformed_and_wrong_version_have_their_codes() {
+    zego_token().args(["verify", "04!!", "--app-id", "1"]).assert().code(10);
+    zego_token()
+        .args(["verify", "03AAAAAAAA", "--app-id", "1"])
+        .assert()
+        .code(11);
+}
+
+#[test]
+fn verify_json_gives_the_same_verdict_as_an_object() {
+    let token = generate(&["--app-id", "1", "--user-id", "u"]);
+    let out = zego_token()
+        .args(["verify", &token, "--app-id", "2", "--json"])
+        .assert()
+        .code(17)
+        .get_output()
+        .stdout
+        .clone();
+    let verdict: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(verdict["valid"], false);
+    assert_eq!(verdict["reason"], "app_id_mismatch");
+    assert_eq!(verdict["code"], 32);
+    assert_eq!(verdict["message"], "made for app id 1 but 2 was expected");
+    assert_eq!(verdict["claims"]["app_id"], 1);
+}
+
+#[test]
+fn a_secret_on_argv_is_refused() {
+    zego_token()
+        .args(["generate", "--app-id", "1", "--user-id", "u", "--secret", SECRET])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(predicate::str::contains("can be read by other users"));
+}
+
+#[test]
+fn a_missing_secret_names_the_three_ways_to_give_one() {
+    Command::cargo_bin("zego-token")
+        .unwrap()
+        .env_remove("ZEGO_SERVER_SECRET")
+        .args(["generate", "--app-id", "1", "--user-id", "u"])
+        .assert()
+        .code(3)
+        .stderr(
+            predicate::str::contains("ZEGO_SERVER_SECRET")
+                .and(predicate::str::contains("--secret-file"))
+                .and(predicate::str::contains("--secret-stdin")),
+        );
+}
+
+#[test]
+fn an_invalid_secret_is_refused_without_echoing_it() {
+    zego_token()
+        .env("ZEGO_SERVER_SECRET", "not-32-bytes-long-secret")
+        .args(["generate", "--app-id", "1", "--user-id", "u"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("invalid").and(predicate::str::contains("not-32").not()));
+}
+
+#[test]
+fn the_secret_can_come_from_stdin() {
+    zego_token()
+        .env_remove("ZEGO_SERVER_SECRET")
+        .args(["generate", "--app-id", "1", "--user-id", "u", "--secret-stdin"])
+        .write_stdin(format!("{SECRET}\n"))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("04"));
+}
+
+#[test]
+fn help_documents_the_exit_codes() {
+    zego_token()
+        .args(["verify", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("15  the token has expired"));
+}
+
+#[test]
+fn completions_are_generated() {
+    zego_token()
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("zego-token"));
+}
