@@ -57,7 +57,7 @@ impl GcmKey {
 /// only sign of a wrong secret or an altered token, and it is reported as [`Error::AuthFailed`].
 pub(crate) fn cbc_open(secret: &Secret, iv: &[u8], ciphertext: &[u8]) -> Result<Vec<u8>, Error> {
     let iv: [u8; CBC_IV_LEN] = iv.try_into().map_err(|_| Error::Malformed)?;
-    if ciphertext.is_empty() || ciphertext.len() % CBC_IV_LEN != 0 {
+    if ciphertext.is_empty() || !ciphertext.len().is_multiple_of(CBC_IV_LEN) {
         return Err(Error::Malformed);
     }
     let mut buf = ciphertext.to_vec();
