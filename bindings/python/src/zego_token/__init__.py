@@ -1,0 +1,85 @@
+"""zego-token: generate, decode and verify ZEGO Token04 tokens.
+
+    >>> import zego_token
+    >>> token = zego_token.generate(1234567890, "user_123456", "0123456789abcdef0123456789abcdef", 3600)
+    >>> zego_token.decode(token, "0123456789abcdef0123456789abcdef").user_id
+    'user_123456'
+
+Drop-in for the official plug-in: ``from zego_token.compat import generate_token04``.
+"""
+
+from ._core import (
+    ABI_VERSION,
+    Claims,
+    Generator,
+    RtcRoomPayload,
+    decode,
+    generate,
+    library_version,
+    message,
+    verify,
+)
+from ._native import LibraryNotFoundError
+from .errors import (
+    AppIdMismatchError,
+    AuthenticationError,
+    BadPlaintextError,
+    ExpiredTokenError,
+    InternalError,
+    InvalidAppIdError,
+    InvalidArgumentError,
+    InvalidEffectiveTimeError,
+    InvalidRoomIdError,
+    InvalidSecretError,
+    InvalidStreamIdError,
+    InvalidUserIdError,
+    InvalidUtf8Error,
+    MalformedTokenError,
+    NotYetValidError,
+    NullPointerError,
+    PayloadTooLargeError,
+    RandomUnavailableError,
+    TokenError,
+    UnsupportedModeError,
+    UnsupportedVersionError,
+    UserIdMismatchError,
+    ZegoTokenError,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ABI_VERSION",
+    "AppIdMismatchError",
+    "AuthenticationError",
+    "BadPlaintextError",
+    "Claims",
+    "ExpiredTokenError",
+    "Generator",
+    "InternalError",
+    "InvalidAppIdError",
+    "InvalidArgumentError",
+    "InvalidEffectiveTimeError",
+    "InvalidRoomIdError",
+    "InvalidSecretError",
+    "InvalidStreamIdError",
+    "InvalidUserIdError",
+    "InvalidUtf8Error",
+    "LibraryNotFoundError",
+    "MalformedTokenError",
+    "NotYetValidError",
+    "NullPointerError",
+    "PayloadTooLargeError",
+    "RandomUnavailableError",
+    "RtcRoomPayload",
+    "TokenError",
+    "UnsupportedModeError",
+    "UnsupportedVersionError",
+    "UserIdMismatchError",
+    "ZegoTokenError",
+    "decode",
+    "generate",
+    "library_version",
+    "message",
+    "verify",
+]

@@ -1,0 +1,195 @@
+"""The idiomatic API: generate, Generator, RtcRoomPayload, decode, verify, Claims."""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import threading
+from ctypes import c_char_p, c_void_p
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from . import _native
+from ._native import lib, take_string
+from .errors import InvalidArgumentError, InvalidUtf8Error, NullPointerError, error_for
+
+
+def _c(value: Optional[str], name: str, required: bool = True) -> Optional[bytes]:
+    """A Python str as the library's NUL-terminated UTF-8."""
+    if value is None:
+        if required:
+            raise NullPointerError(f"{name} must not be None")
+        return None
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"{name} must be a str, not {type(value).__name__}")
+    if "\0" in value:
+        raise InvalidArgumentError(f"{name} must not contain NUL characters")
+    try:
+        return value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidUtf8Error(f"{name} is not encodable as UTF-8") from None
+
+
+def _int(value: int, name: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidArgumentError(f"{name} must be an int, not {type(value).__name__}")
+    if not low <= value <= high:
+        raise InvalidArgumentError(f"{name} must be between {low} and {high}")
+    return value
+
+
+_U32 = (0, 2**32 - 1)
+_I64 = (-(2**63), 2**63 - 1)
+
+
+def _check(code: int) -> None:
+    if code != 0:
+        raise error_for(code, lib.zego_error_message(code).decode("utf-8"))
+
+
+def _call_for_string(function, *args) -> str:
+    out = c_void_p()
+    _check(function(*args, ctypes.byref(out)))
+    return take_string(out)
+
+
+def message(code: int) -> str:
+    """The library's English sentence for a result code."""
+    return lib.zego_error_message(code).decode("utf-8")
+
+
+def library_version() -> str:
+    """The version of the loaded native library."""
+    return lib.zego_token_version().decode("ascii")
+
+
+def generate(
+    app_id: int, user_id: str, secret: str, effective_time_in_seconds: int = 3600, payload: str = ""
+) -> str:
+    """Generates a Token04 (AES-256-GCM). Raises a ZegoTokenError subclass for invalid input."""
+    return _call_for_string(
+        lib.zego_generate_token04,
+        _int(app_id, "app_id", *_U32),
+        _c(user_id, "user_id"),
+        _c(secret, "secret"),
+        _int(effective_time_in_seconds, "effective_time_in_seconds", *_I64),
+        _c(payload, "payload", required=False),
+    )
+
+
+class Generator:
+    """Generates tokens for one app id and secret, keeping the expanded key. Thread-safe: share one
+    instance between threads. Use it as a context manager, or call close(); the garbage collector
+    frees it otherwise."""
+
+    def __init__(self, app_id: int, secret: str) -> None:
+        handle = c_void_p()
+        _check(lib.zego_token_generator_new(_int(app_id, "app_id", *_U32), _c(secret, "secret"), ctypes.byref(handle)))
+        self._handle: Optional[c_void_p] = handle
+        self._lock = threading.Lock()
+        self.app_id = app_id
+
+    def generate(self, user_id: str, effective_time_in_seconds: int = 3600, payload: str = "") -> str:
+        """Generates a token for `user_id`."""
+        handle = self._handle
+        if handle is None:
+            raise InvalidArgumentError("the generator is closed")
+        return _call_for_string(
+            lib.zego_token_generator_generate,
+            handle,
+            _c(user_id, "user_id"),
+            _int(effective_time_in_seconds, "effective_time_in_seconds", *_I64),
+            _c(payload, "payload", required=False),
+        )
+
+    def close(self) -> None:
+        """Frees the native generator (and zeroizes its key). Safe to call twice."""
+        with self._lock:
+            handle, self._handle = self._handle, None
+        if handle is not None:
+            lib.zego_token_generator_free(handle)
+
+    def __enter__(self) -> "Generator":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        if getattr(self, "_handle", None) is not None:
+            self.close()
+
+    def __repr__(self) -> str:
+        return f"Generator(app_id={self.app_id}, secret=<redacted>)"
+
+
+@dataclass(frozen=True)
+class RtcRoomPayload:
+    """The privilege payload of an RTC room token. ``str(payload)`` or ``payload.to_json()`` is the
+    official JSON, e.g. ``{"room_id":"r","privilege":{"1":1,"2":0},"stream_id_list":null}``."""
+
+    room_id: str
+    can_login: bool = True
+    can_publish: bool = False
+    stream_ids: Optional[Sequence[str]] = None
+
+    def to_json(self) -> str:
+        """The payload JSON, validated by the library (raises InvalidRoomIdError, InvalidStreamIdError)."""
+        if self.stream_ids is None:
+            array, count = None, 0
+        else:
+            ids = [_c(s, "stream id") for s in self.stream_ids]
+            array, count = (c_char_p * len(ids))(*ids), len(ids)
+        return _call_for_string(
+            lib.zego_rtc_room_payload,
+            _c(self.room_id, "room_id"),
+            1 if self.can_login else 0,
+            1 if self.can_publish else 0,
+            array,
+            count,
+        )
+
+    def __str__(self) -> str:
+        return self.to_json()
+
+
+@dataclass(frozen=True)
+class Claims:
+    """What a token says. ``mode`` is "gcm" (current format) or "cbc" (legacy)."""
+
+    app_id: int
+    user_id: str
+    ctime: int
+    expire: int
+    nonce: int
+    payload: str
+    mode: str
+
+    @classmethod
+    def _from_json(cls, text: str) -> "Claims":
+        return cls(**json.loads(text))
+
+
+def decode(token: str, secret: str) -> Claims:
+    """Decodes a token (current GCM or legacy CBC) without checking time or app id."""
+    return Claims._from_json(_call_for_string(lib.zego_decode_token04, _c(token, "token"), _c(secret, "secret")))
+
+
+def verify(token: str, secret: str, app_id: int, *, now: Optional[int] = None, leeway: int = 0) -> Claims:
+    """Decodes a token and checks it was made for `app_id` and is valid at `now` (unix seconds;
+    None is the system clock), tolerating `leeway` seconds of skew. Raises ExpiredTokenError,
+    NotYetValidError, AppIdMismatchError, AuthenticationError, MalformedTokenError, ..."""
+    if now == 0:
+        raise InvalidArgumentError("now must not be 0 (use None for the system clock)")
+    text = _call_for_string(
+        lib.zego_verify_token04,
+        _c(token, "token"),
+        _c(secret, "secret"),
+        _int(app_id, "app_id", *_U32),
+        0 if now is None else _int(now, "now", *_I64),
+        _int(leeway, "leeway", *_I64),
+    )
+    return Claims._from_json(text)
+
+
+ABI_VERSION = _native.ABI_VERSION

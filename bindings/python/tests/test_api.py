@@ -1,0 +1,64 @@
+"""The idiomatic API: generate, Generator, RtcRoomPayload, decode, verify."""
+
+import time
+
+import pytest
+
+import zego_token
+from conftest import APP_ID, SECRET
+
+
+def test_generate_then_decode_round_trips_unicode():
+    for user_id, payload in [("user_中文_ü", "载荷 ü é 😀 \u2028 end"), ("a\"b\\c", "<b>&</b>"), ("😀" * 16, "")]:
+        token = zego_token.generate(APP_ID, user_id, SECRET, 600, payload)
+        claims = zego_token.decode(token, SECRET)
+        assert (claims.user_id, claims.payload, claims.app_id, claims.mode) == (user_id, payload, APP_ID, "gcm")
+        assert claims.expire - claims.ctime == 600
+
+
+def test_generator_reuses_its_key_and_closes():
+    with zego_token.Generator(APP_ID, SECRET) as generator:
+        token = generator.generate("u", 60)
+        assert zego_token.decode(token, SECRET).user_id == "u"
+    with pytest.raises(zego_token.ZegoTokenError):
+        generator.generate("u", 60)
+    generator.close()  # twice is fine
+
+
+def test_generator_repr_hides_the_secret():
+    assert SECRET not in repr(zego_token.Generator(APP_ID, SECRET))
+
+
+def test_privilege_token_carries_the_payload():
+    payload = zego_token.RtcRoomPayload("room1", can_login=True, can_publish=True, stream_ids=["s1", "s2"])
+    token = zego_token.generate(APP_ID, "u", SECRET, 3600, str(payload))
+    assert zego_token.decode(token, SECRET).payload == (
+        '{"room_id":"room1","privilege":{"1":1,"2":1},"stream_id_list":["s1","s2"]}'
+    )
+
+
+def test_claims_are_frozen():
+    claims = zego_token.decode(zego_token.generate(APP_ID, "u", SECRET), SECRET)
+    with pytest.raises(AttributeError):
+        claims.user_id = "other"
+
+
+def test_verify_accepts_a_fresh_token_and_checks_time_and_app_id():
+    token = zego_token.generate(APP_ID, "u", SECRET, 60)
+    assert zego_token.verify(token, SECRET, APP_ID).user_id == "u"
+    now = int(time.time())
+    with pytest.raises(zego_token.ExpiredTokenError):
+        zego_token.verify(token, SECRET, APP_ID, now=now + 120)
+    assert zego_token.verify(token, SECRET, APP_ID, now=now + 65, leeway=30).user_id == "u"
+    with pytest.raises(zego_token.NotYetValidError):
+        zego_token.verify(token, SECRET, APP_ID, now=now - 3600)
+    with pytest.raises(zego_token.AppIdMismatchError) as raised:
+        zego_token.verify(token, SECRET, APP_ID + 1)
+    assert raised.value.code == 32
+
+
+def test_every_error_is_a_zego_token_error_with_code_and_message():
+    with pytest.raises(zego_token.ZegoTokenError) as raised:
+        zego_token.decode("04", SECRET)
+    assert raised.value.code == 20
+    assert raised.value.message == zego_token.message(20)
