@@ -1,0 +1,3 @@
+module github.com/zego-token/zego-token/bindings/go
+
+go 1.19

@@ -1,0 +1,104 @@
+package zegotoken_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	zegotoken "github.com/zego-token/zego-token/bindings/go"
+)
+
+func readVectors(t *testing.T, name string) []map[string]any {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "..", "tests", "vectors", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rows []map[string]any
+	scanner := bufio.NewScanner(f)
+	scanner.Buffer(make([]byte, 1<<20), 1<<20)
+	for scanner.Scan() {
+		var row map[string]any
+		if err := json.Unmarshal(scanner.Bytes(), &row); err != nil {
+			t.Fatal(err)
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func TestEveryOfficialTokenDecodesToItsRecordedClaims(t *testing.T) {
+	rows := readVectors(t, "official-tokens.jsonl")
+	if len(rows) != 576 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	for _, row := range rows {
+		claims, err := zegotoken.Decode(row["token"].(string), row["secret"].(string))
+		if err != nil {
+			t.Fatalf("%s: %v", row["generator"], err)
+		}
+		want := row["claims"].(map[string]any)
+		got := []any{float64(claims.AppID), claims.UserID, float64(claims.Ctime), float64(claims.Expire), float64(claims.Nonce), claims.Payload, claims.Mode}
+		expected := []any{want["app_id"], want["user_id"], want["ctime"], want["expire"], want["nonce"], want["payload"], row["format"]}
+		for i := range got {
+			if got[i] != expected[i] {
+				t.Fatalf("%s: field %d: got %v, want %v", row["generator"], i, got[i], expected[i])
+			}
+		}
+	}
+}
+
+var categories = map[string]error{
+	"ok":                  nil,
+	"malformed":           zegotoken.ErrMalformed,
+	"unsupported_version": zegotoken.ErrUnsupportedVersion,
+	"unsupported_mode":    zegotoken.ErrUnsupportedMode,
+	"auth_failed":         zegotoken.ErrAuthFailed,
+	"bad_plaintext":       zegotoken.ErrBadPlaintext,
+	"expired":             zegotoken.ErrExpired,
+	"not_yet_valid":       zegotoken.ErrNotYetValid,
+	"app_id_mismatch":     zegotoken.ErrAppIDMismatch,
+}
+
+func TestEveryInvalidTokenGivesItsCategory(t *testing.T) {
+	for _, row := range readVectors(t, "invalid-tokens.jsonl") {
+		row := row
+		t.Run(row["name"].(string), func(t *testing.T) {
+			var err error
+			if row["check"] == "decode" {
+				_, err = zegotoken.Decode(row["token"].(string), row["secret"].(string))
+			} else {
+				opts := zegotoken.VerifyOptions{
+					Now:    time.Unix(int64(row["now"].(float64)), 0),
+					Leeway: time.Duration(row["leeway_seconds"].(float64)) * time.Second,
+				}
+				_, err = zegotoken.Verify(row["token"].(string), row["secret"].(string), uint32(row["app_id"].(float64)), opts)
+			}
+			want := categories[row["expect"].(string)]
+			if want == nil && err != nil || want != nil && !errors.Is(err, want) {
+				t.Fatalf("got %v, want %v", err, want)
+			}
+		})
+	}
+}
+
+func TestPrivilegePayloadMatchesTheOfficialJSONByteForByte(t *testing.T) {
+	official := map[string]bool{}
+	for _, row := range readVectors(t, "official-tokens.jsonl") {
+		official[row["claims"].(map[string]any)["payload"].(string)] = true
+	}
+	for _, p := range []zegotoken.RtcRoomPayload{
+		{RoomID: "room1", CanLogin: true},
+		{RoomID: "room1", CanLogin: true, StreamIDs: []string{}},
+	} {
+		text, err := p.JSON()
+		if err != nil || !official[text] {
+			t.Fatalf("%q (%v) is not an official payload", text, err)
+		}
+	}
+}
