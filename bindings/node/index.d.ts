@@ -1,0 +1,111 @@
+// Type declarations for zego-token (CommonJS and ESM).
+
+/** The C ABI version this package was written for. */
+export const ABI_VERSION: number;
+
+/** What a token says. `mode` is "gcm" (current format) or "cbc" (legacy). */
+export interface Claims {
+  readonly appId: number;
+  readonly userId: string;
+  readonly ctime: number;
+  readonly expire: number;
+  readonly nonce: number;
+  readonly payload: string;
+  readonly mode: 'gcm' | 'cbc';
+}
+
+/** Generates a Token04 (AES-256-GCM). Throws a ZegoTokenError subclass for invalid input. */
+export function generate(
+  appId: number,
+  userId: string,
+  secret: string,
+  effectiveTimeInSeconds?: number | bigint,
+  payload?: string
+): string;
+
+/** Generates tokens for one app id and secret, keeping the expanded key. */
+export class Generator {
+  constructor(appId: number, secret: string);
+  readonly appId: number;
+  generate(userId: string, effectiveTimeInSeconds?: number | bigint, payload?: string): string;
+  /** Frees the native generator. Safe to call twice. */
+  close(): void;
+}
+
+export interface RtcRoomPayloadOptions {
+  canLogin?: boolean;
+  canPublish?: boolean;
+  /** null: no restriction ("stream_id_list":null); [] is written as []. */
+  streamIds?: readonly string[] | null;
+}
+
+/** The JSON payload of an RTC room privilege token, exactly the official plug-in's. */
+export function rtcRoomPayload(roomId: string, options?: RtcRoomPayloadOptions): string;
+
+/** Decodes a token (current GCM or legacy CBC) without checking time or app id. */
+export function decode(token: string, secret: string): Claims;
+
+export interface VerifyOptions {
+  /** Unix seconds; omitted or null: the system clock. */
+  now?: number | bigint | null;
+  /** Tolerated clock skew in seconds (>= 0). */
+  leeway?: number | bigint;
+}
+
+/** Decodes a token and checks its app id and time. */
+export function verify(token: string, secret: string, appId: number, options?: VerifyOptions): Claims;
+
+/** The version of the loaded native library. */
+export function libraryVersion(): string;
+/** The library's English sentence for a result code. */
+export function message(code: number): string;
+
+/** The official plug-in's error codes. */
+export const ErrorCode: {
+  readonly success: 0;
+  readonly appIDInvalid: 1;
+  readonly userIDInvalid: 3;
+  readonly secretInvalid: 5;
+  readonly effectiveTimeInSecondsInvalid: 6;
+};
+
+/** What the official generateToken04 throws. */
+export interface ErrorInfo {
+  errorCode: number;
+  errorMessage: string;
+}
+
+/** Drop-in for the official generateToken04: returns the token or throws an ErrorInfo. */
+export function generateToken04(
+  appId: number,
+  userId: string,
+  secret: string,
+  effectiveTimeInSeconds: number,
+  payload?: string
+): string;
+
+/** Every failure: `code` is the library's stable numeric code, the same in every language. */
+export class ZegoTokenError extends Error {
+  readonly code: number;
+}
+export class InvalidAppIdError extends ZegoTokenError {}
+export class InvalidUserIdError extends ZegoTokenError {}
+export class InvalidSecretError extends ZegoTokenError {}
+export class InvalidEffectiveTimeError extends ZegoTokenError {}
+export class PayloadTooLargeError extends ZegoTokenError {}
+export class InvalidRoomIdError extends ZegoTokenError {}
+export class InvalidStreamIdError extends ZegoTokenError {}
+export class InvalidArgumentError extends ZegoTokenError {}
+export class NullPointerError extends ZegoTokenError {}
+export class InvalidUtf8Error extends ZegoTokenError {}
+export class MalformedTokenError extends ZegoTokenError {}
+export class UnsupportedVersionError extends ZegoTokenError {}
+export class UnsupportedModeError extends ZegoTokenError {}
+export class AuthenticationError extends ZegoTokenError {}
+export class BadPlaintextError extends ZegoTokenError {}
+export class ExpiredTokenError extends ZegoTokenError {}
+export class NotYetValidError extends ZegoTokenError {}
+export class AppIdMismatchError extends ZegoTokenError {}
+export class UserIdMismatchError extends ZegoTokenError {}
+export class RandomUnavailableError extends ZegoTokenError {}
+export class InternalError extends ZegoTokenError {}

@@ -1,0 +1,200 @@
+'use strict';
+// zego-token for Node.js: generate, decode and verify ZEGO Token04 tokens through the one audited
+// Rust core (C ABI, called with koffi). See README.md.
+
+const native = require('./lib/native');
+const errors = require('./lib/errors');
+
+const { koffi } = native;
+const U32_MAX = 2 ** 32 - 1;
+
+function text(value, name, required = true) {
+  if (value === null || value === undefined) {
+    if (required) throw new errors.NullPointerError(`${name} must not be null or undefined`, 11);
+    return null;
+  }
+  if (typeof value !== 'string') throw new errors.InvalidArgumentError(`${name} must be a string`, 10);
+  // C strings end at the first NUL: refuse rather than silently cut the value.
+  if (value.includes('\0')) throw new errors.InvalidArgumentError(`${name} must not contain NUL characters`, 10);
+  if (!wellFormed(value)) throw new errors.InvalidUtf8Error(`${name} is not valid UTF-16 text (lone surrogate)`, 12);
+  return value;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const wellFormed = (s) => (typeof s.isWellFormed === 'function' ? s.isWellFormed() : !LONE_SURROGATE.test(s));
+
+function integer(value, name, min, max) {
+  const ok = (typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint';
+  if (!ok) throw new errors.InvalidArgumentError(`${name} must be an integer`, 10);
+  if (value < min || value > max) throw new errors.InvalidArgumentError(`${name} must be between ${min} and ${max}`, 10);
+  return value;
+}
+
+const I64_MIN = -(2n ** 63n);
+const I64_MAX = 2n ** 63n - 1n;
+
+function check(code) {
+  if (code !== 0) throw errors.errorFor(code, native.errorMessage(code));
+}
+
+/** Copies a string the library returned and frees the library's copy. */
+function take(pointer) {
+  try {
+    return koffi.decode(pointer, 'char', -1);
+  } finally {
+    native.stringFree(pointer);
+  }
+}
+
+function callForString(fn, ...args) {
+  const out = [null];
+  check(fn(...args, out));
+  return take(out[0]);
+}
+
+/** Generates a Token04 (AES-256-GCM). Throws a ZegoTokenError subclass for invalid input. */
+function generate(appId, userId, secret, effectiveTimeInSeconds = 3600, payload = '') {
+  return callForString(
+    native.generate,
+    integer(appId, 'appId', 0, U32_MAX),
+    text(userId, 'userId'),
+    text(secret, 'secret'),
+    integer(effectiveTimeInSeconds, 'effectiveTimeInSeconds', I64_MIN, I64_MAX),
+    text(payload, 'payload', false)
+  );
+}
+
+const finalizer = new FinalizationRegistry((handle) => native.generatorFree(handle));
+
+/** Generates tokens for one app id and secret, keeping the expanded key. Call close() when done. */
+class Generator {
+  #handle;
+
+  constructor(appId, secret) {
+    const out = [null];
+    check(native.generatorNew(integer(appId, 'appId', 0, U32_MAX), text(secret, 'secret'), out));
+    this.#handle = out[0];
+    this.appId = appId;
+    finalizer.register(this, this.#handle, this);
+    Object.freeze(this);
+  }
+
+  generate(userId, effectiveTimeInSeconds = 3600, payload = '') {
+    if (this.#handle === null) throw new errors.InvalidArgumentError('the generator is closed', 10);
+    return callForString(
+      native.generatorGenerate,
+      this.#handle,
+      text(userId, 'userId'),
+      integer(effectiveTimeInSeconds, 'effectiveTimeInSeconds', I64_MIN, I64_MAX),
+      text(payload, 'payload', false)
+    );
+  }
+
+  /** Frees the native generator (and zeroizes its key). Safe to call twice. */
+  close() {
+    if (this.#handle !== null) {
+      finalizer.unregister(this);
+      native.generatorFree(this.#handle);
+      this.#handle = null;
+    }
+  }
+
+  toString() {
+    return `Generator(appId=${this.appId}, secret=<redacted>)`;
+  }
+}
+
+if (typeof Symbol.dispose === 'symbol') Generator.prototype[Symbol.dispose] = Generator.prototype.close;
+
+/** The JSON payload of an RTC room privilege token, exactly the official plug-in's. */
+function rtcRoomPayload(roomId, { canLogin = true, canPublish = false, streamIds = null } = {}) {
+  const ids = streamIds === null || streamIds === undefined ? null : Array.from(streamIds, (s) => text(s, 'stream id'));
+  return callForString(
+    native.roomPayload,
+    text(roomId, 'roomId'),
+    canLogin ? 1 : 0,
+    canPublish ? 1 : 0,
+    ids,
+    ids === null ? 0 : ids.length
+  );
+}
+
+function claims(json) {
+  const c = JSON.parse(json);
+  return Object.freeze({
+    appId: c.app_id,
+    userId: c.user_id,
+    ctime: c.ctime,
+    expire: c.expire,
+    nonce: c.nonce,
+    payload: c.payload,
+    mode: c.mode,
+  });
+}
+
+/** Decodes a token (current GCM or legacy CBC) without checking time or app id. */
+function decode(token, secret) {
+  return claims(callForString(native.decode, text(token, 'token'), text(secret, 'secret')));
+}
+
+/**
+ * Decodes a token and checks it was made for appId and is valid at `now` (unix seconds; omitted:
+ * the system clock), tolerating `leeway` seconds of skew.
+ */
+function verify(token, secret, appId, { now = null, leeway = 0 } = {}) {
+  if (now === 0) throw new errors.InvalidArgumentError('now must not be 0 (omit it for the system clock)', 10);
+  return claims(
+    callForString(
+      native.verify,
+      text(token, 'token'),
+      text(secret, 'secret'),
+      integer(appId, 'appId', 0, U32_MAX),
+      now === null ? 0 : integer(now, 'now', I64_MIN, I64_MAX),
+      integer(leeway, 'leeway', I64_MIN, I64_MAX)
+    )
+  );
+}
+
+/** The official plug-in's error codes. */
+const ErrorCode = Object.freeze({
+  success: 0,
+  appIDInvalid: 1,
+  userIDInvalid: 3,
+  secretInvalid: 5,
+  effectiveTimeInSecondsInvalid: 6,
+});
+
+/**
+ * Drop-in for the official `generateToken04`: returns the token, and throws a plain
+ * `{ errorCode, errorMessage }` object for invalid input, like the official module. Prints nothing.
+ */
+function generateToken04(appId, userId, secret, effectiveTimeInSeconds, payload) {
+  if (!appId || typeof appId !== 'number') throw { errorCode: ErrorCode.appIDInvalid, errorMessage: 'appID invalid' };
+  if (!userId || typeof userId !== 'string') throw { errorCode: ErrorCode.userIDInvalid, errorMessage: 'userId invalid' };
+  if (!secret || typeof secret !== 'string') throw { errorCode: ErrorCode.secretInvalid, errorMessage: 'secret must be a 32 byte string' };
+  if (typeof effectiveTimeInSeconds !== 'number') {
+    throw { errorCode: ErrorCode.effectiveTimeInSecondsInvalid, errorMessage: 'effectiveTimeInSeconds invalid' };
+  }
+  try {
+    return generate(appId, userId, secret, effectiveTimeInSeconds, payload || '');
+  } catch (error) {
+    if (!(error instanceof errors.ZegoTokenError)) throw error;
+    const code = error.code === 10 && !Number.isInteger(appId) ? ErrorCode.appIDInvalid : error.code;
+    throw { errorCode: code, errorMessage: error.message };
+  }
+}
+
+module.exports = {
+  ...errors,
+  ABI_VERSION: native.ABI_VERSION,
+  ErrorCode,
+  Generator,
+  decode,
+  generate,
+  generateToken04,
+  libraryVersion: () => native.version(),
+  message: (code) => native.errorMessage(code),
+  rtcRoomPayload,
+  verify,
+};
+delete module.exports.errorFor;

@@ -1,0 +1,12 @@
+// ESM entry point: the same API as the CommonJS one.
+import zegoToken from './index.js';
+
+export const {
+  ABI_VERSION, ErrorCode, Generator, decode, generate, generateToken04, libraryVersion, message,
+  rtcRoomPayload, verify, ZegoTokenError, InvalidAppIdError, InvalidUserIdError, InvalidSecretError,
+  InvalidEffectiveTimeError, PayloadTooLargeError, InvalidRoomIdError, InvalidStreamIdError,
+  InvalidArgumentError, NullPointerError, InvalidUtf8Error, MalformedTokenError, UnsupportedVersionError,
+  UnsupportedModeError, AuthenticationError, BadPlaintextError, ExpiredTokenError, NotYetValidError,
+  AppIdMismatchError, UserIdMismatchError, RandomUnavailableError, InternalError,
+} = zegoToken;
+export default zegoToken;

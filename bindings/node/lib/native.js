@@ -1,0 +1,74 @@
+'use strict';
+// Loading libzego_token and declaring its C functions (include/zego_token.h) with koffi.
+// Order: (1) ZEGO_TOKEN_LIB; (2) the library bundled in this package (prebuilds/<platform>-<arch>/);
+// (3) the system loader. The library's ABI version must equal ABI_VERSION.
+
+const path = require('node:path');
+const koffi = require('koffi');
+
+/** The C ABI version this package was written for (ZEGO_TOKEN_ABI_VERSION in the header). */
+const ABI_VERSION = 1;
+
+const FILE_NAME = { darwin: 'libzego_token.dylib', win32: 'zego_token.dll' }[process.platform] || 'libzego_token.so';
+
+function candidates() {
+  const places = [];
+  if (process.env.ZEGO_TOKEN_LIB) places.push(['ZEGO_TOKEN_LIB', process.env.ZEGO_TOKEN_LIB]);
+  places.push(['bundled in the package', path.join(__dirname, '..', 'prebuilds', `${process.platform}-${process.arch}`, FILE_NAME)]);
+  places.push(['system loader', FILE_NAME]);
+  return places;
+}
+
+function load() {
+  const tried = [];
+  for (const [where, file] of candidates()) {
+    let lib;
+    try {
+      lib = koffi.load(file);
+    } catch (error) {
+      tried.push(`${where} (${file}): ${error.message}`);
+      if (where === 'ZEGO_TOKEN_LIB') break; // an explicit path that fails is an error, not a hint
+      continue;
+    }
+    checkAbi(lib, file);
+    return lib;
+  }
+  throw new Error(
+    `cannot load the zego-token native library; tried: ${tried.join('; ')}. ` +
+      'Set ZEGO_TOKEN_LIB to libzego_token\'s path, or reinstall the package with its prebuilds.'
+  );
+}
+
+function checkAbi(lib, file) {
+  let found = null;
+  try {
+    found = lib.func('uint32_t zego_token_abi_version(void)')();
+  } catch (_) {
+    found = null;
+  }
+  if (found !== ABI_VERSION) {
+    throw new Error(
+      `${file} implements zego-token C ABI version ${found}, but this package needs version ${ABI_VERSION}: ` +
+        'rebuild the library from the same zego-token release (cargo build --release) or reinstall the package'
+    );
+  }
+}
+
+const lib = load();
+
+// Owned strings come back as raw pointers (void *) so that they can be released with
+// zego_string_free after they are copied.
+module.exports = {
+  ABI_VERSION,
+  koffi,
+  generate: lib.func('int32_t zego_generate_token04(uint32_t, const char *, const char *, int64_t, const char *, _Out_ void **)'),
+  roomPayload: lib.func('int32_t zego_rtc_room_payload(const char *, int32_t, int32_t, const char **, size_t, _Out_ void **)'),
+  decode: lib.func('int32_t zego_decode_token04(const char *, const char *, _Out_ void **)'),
+  verify: lib.func('int32_t zego_verify_token04(const char *, const char *, uint32_t, int64_t, int64_t, _Out_ void **)'),
+  stringFree: lib.func('void zego_string_free(void *)'),
+  errorMessage: lib.func('const char *zego_error_message(int32_t)'),
+  version: lib.func('const char *zego_token_version(void)'),
+  generatorNew: lib.func('int32_t zego_token_generator_new(uint32_t, const char *, _Out_ void **)'),
+  generatorGenerate: lib.func('int32_t zego_token_generator_generate(void *, const char *, int64_t, const char *, _Out_ void **)'),
+  generatorFree: lib.func('void zego_token_generator_free(void *)'),
+};

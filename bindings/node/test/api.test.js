@@ -1,0 +1,48 @@
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const z = require('..');
+const { SECRET, APP_ID } = require('./helpers');
+
+test('generate then decode round-trips unicode user ids and payloads', () => {
+  for (const [userId, payload] of [['user_中文_ü', '载荷 ü é 😀 \u2028 end'], ['a"b\\c', '<b>&</b>'], ['😀'.repeat(16), '']]) {
+    const c = z.decode(z.generate(APP_ID, userId, SECRET, 600, payload), SECRET);
+    assert.deepEqual([c.userId, c.payload, c.appId, c.mode, c.expire - c.ctime], [userId, payload, APP_ID, 'gcm', 600]);
+  }
+});
+
+test('claims are frozen', () => {
+  const c = z.decode(z.generate(APP_ID, 'u', SECRET), SECRET);
+  assert.ok(Object.isFrozen(c));
+});
+
+test('a generator is reusable, hides its secret and closes twice', () => {
+  const g = new z.Generator(APP_ID, SECRET);
+  assert.equal(z.decode(g.generate('u', 60), SECRET).userId, 'u');
+  assert.ok(!String(g).includes(SECRET));
+  g.close();
+  g.close();
+  assert.throws(() => g.generate('u', 60), z.InvalidArgumentError);
+});
+
+test('a privilege token carries its payload', () => {
+  const payload = z.rtcRoomPayload('room1', { canLogin: true, canPublish: true, streamIds: ['s1', 's2'] });
+  const token = z.generate(APP_ID, 'u', SECRET, 3600, payload);
+  assert.equal(z.decode(token, SECRET).payload, '{"room_id":"room1","privilege":{"1":1,"2":1},"stream_id_list":["s1","s2"]}');
+});
+
+test('verify checks time and app id', () => {
+  const token = z.generate(APP_ID, 'u', SECRET, 60);
+  assert.equal(z.verify(token, SECRET, APP_ID).userId, 'u');
+  const now = Math.floor(Date.now() / 1000);
+  assert.throws(() => z.verify(token, SECRET, APP_ID, { now: now + 120 }), z.ExpiredTokenError);
+  assert.equal(z.verify(token, SECRET, APP_ID, { now: now + 65, leeway: 30 }).userId, 'u');
+  assert.throws(() => z.verify(token, SECRET, APP_ID, { now: now - 3600 }), z.NotYetValidError);
+  assert.throws(() => z.verify(token, SECRET, APP_ID + 1), (e) => e instanceof z.AppIdMismatchError && e.code === 32);
+});
+
+test('the library and its ABI are reported', () => {
+  assert.equal(z.libraryVersion(), require('../package.json').version);
+  assert.equal(z.ABI_VERSION, 1);
+  assert.equal(z.message(30), 'token has expired');
+});

@@ -1,0 +1,53 @@
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const z = require('..');
+const { vectors } = require('./helpers');
+
+const CATEGORY = {
+  ok: null,
+  malformed: z.MalformedTokenError,
+  unsupported_version: z.UnsupportedVersionError,
+  unsupported_mode: z.UnsupportedModeError,
+  auth_failed: z.AuthenticationError,
+  bad_plaintext: z.BadPlaintextError,
+  expired: z.ExpiredTokenError,
+  not_yet_valid: z.NotYetValidError,
+  app_id_mismatch: z.AppIdMismatchError,
+};
+
+test('every official token decodes to its recorded claims', () => {
+  const rows = vectors('official-tokens.jsonl');
+  assert.equal(rows.length, 576);
+  for (const row of rows) {
+    const c = z.decode(row.token, row.secret);
+    const e = row.claims;
+    assert.deepEqual(
+      [c.appId, c.userId, c.ctime, c.expire, c.nonce, c.payload, c.mode],
+      [e.app_id, e.user_id, e.ctime, e.expire, e.nonce, e.payload, row.format],
+      row.generator
+    );
+  }
+});
+
+test('every invalid token gives its category', async (t) => {
+  for (const row of vectors('invalid-tokens.jsonl')) {
+    await t.test(row.name, () => {
+      const run = () =>
+        row.check === 'decode'
+          ? z.decode(row.token, row.secret)
+          : z.verify(row.token, row.secret, row.app_id, { now: row.now, leeway: row.leeway_seconds });
+      const expected = CATEGORY[row.expect];
+      if (expected === null) run();
+      else assert.throws(run, (e) => e instanceof expected && e.code === expected.code);
+    });
+  }
+});
+
+test('privilege payloads match the official JSON byte for byte', () => {
+  const official = new Set(vectors('official-tokens.jsonl').map((r) => r.claims.payload));
+  const nullList = z.rtcRoomPayload('room1', { canLogin: true, canPublish: false });
+  assert.equal(nullList, '{"room_id":"room1","privilege":{"1":1,"2":0},"stream_id_list":null}');
+  assert.ok(official.has(nullList));
+  assert.ok(official.has(z.rtcRoomPayload('room1', { streamIds: [] })));
+});
