@@ -15,6 +15,12 @@ fn main() {
     println!("cargo:rerun-if-changed=include/zego_token.h");
     println!("cargo:rerun-if-changed=bindings/php/src/zego_token_ffi.h");
 
+    // A SONAME, so that programs linked against the shared library record "libzego_token.so"
+    // rather than the path it was built at.
+    if env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux") {
+        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libzego_token.so");
+    }
+
     let crate_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let config = cbindgen::Config::from_file(crate_dir.join("cbindgen.toml")).expect("cbindgen.toml is valid");
