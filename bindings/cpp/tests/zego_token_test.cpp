@@ -1,0 +1,260 @@
+// GoogleTest suite of the C++ wrapper and the official drop-in, built with -Wall -Wextra -Werror,
+// against the shared and the static library, and once under ASan + UBSan.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "ZegoServerAssistant.h"
+#include "zego_token.hpp"
+
+namespace {
+
+const std::string kSecret = "0123456789abcdef0123456789abcdef";
+const uint32_t kAppId = 1234567890u;
+
+std::vector<nlohmann::json> vectors(const std::string& name) {
+  std::ifstream in(std::string(ZEGO_TOKEN_VECTORS_DIR) + "/" + name);
+  std::vector<nlohmann::json> rows;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) rows.push_back(nlohmann::json::parse(line));
+  }
+  return rows;
+}
+
+int32_t code_of(void (*f)()) {
+  try {
+    f();
+  } catch (const zego_token::Error& e) {
+    return e.code();
+  }
+  return 0;
+}
+
+std::string gcm_nonce(const std::string& token) {
+  // Bytes 10..21 of the base64 body: decode the first 32 characters after "04".
+  static const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string raw;
+  for (std::size_t i = 2; i + 4 <= 34; i += 4) {
+    unsigned v = 0;
+    for (std::size_t j = 0; j < 4; ++j) v = (v << 6) | static_cast<unsigned>(alphabet.find(token[i + j]));
+    raw += static_cast<char>(v >> 16);
+    raw += static_cast<char>((v >> 8) & 0xFF);
+    raw += static_cast<char>(v & 0xFF);
+  }
+  return raw.substr(10, 12);
+}
+
+}  // namespace
+
+TEST(Vectors, EveryOfficialTokenDecodesToItsRecordedClaims) {
+  std::vector<nlohmann::json> rows = vectors("official-tokens.jsonl");
+  ASSERT_EQ(rows.size(), 576u);
+  for (const nlohmann::json& row : rows) {
+    zego_token::Claims c = zego_token::decode(row["token"].get<std::string>(), row["secret"].get<std::string>());
+    const nlohmann::json& e = row["claims"];
+    EXPECT_EQ(c.app_id, e["app_id"].get<uint32_t>());
+    EXPECT_EQ(c.user_id, e["user_id"].get<std::string>());
+    EXPECT_EQ(c.ctime, e["ctime"].get<int64_t>());
+    EXPECT_EQ(c.expire, e["expire"].get<int64_t>());
+    EXPECT_EQ(c.nonce, e["nonce"].get<int64_t>());
+    EXPECT_EQ(c.payload, e["payload"].get<std::string>());
+    EXPECT_EQ(c.mode, row["format"].get<std::string>());
+  }
+}
+
+TEST(Vectors, EveryInvalidTokenGivesItsCategory) {
+  const std::map<std::string, int32_t> category = {
+      {"ok", 0}, {"malformed", 20}, {"unsupported_version", 21}, {"unsupported_mode", 22}, {"auth_failed", 23},
+      {"bad_plaintext", 24}, {"expired", 30}, {"not_yet_valid", 31}, {"app_id_mismatch", 32}};
+  for (const nlohmann::json& row : vectors("invalid-tokens.jsonl")) {
+    int32_t code = 0;
+    try {
+      if (row["check"] == "decode") {
+        zego_token::decode(row["token"].get<std::string>(), row["secret"].get<std::string>());
+      } else {
+        zego_token::verify(row["token"].get<std::string>(), row["secret"].get<std::string>(),
+                           row["app_id"].get<uint32_t>(), row["now"].get<int64_t>(), row["leeway_seconds"].get<int64_t>());
+      }
+    } catch (const zego_token::Error& e) {
+      code = e.code();
+    }
+    EXPECT_EQ(code, category.at(row["expect"].get<std::string>())) << row["name"];
+  }
+}
+
+TEST(Vectors, PrivilegePayloadMatchesTheOfficialJsonByteForByte) {
+  std::set<std::string> official;
+  for (const nlohmann::json& row : vectors("official-tokens.jsonl")) official.insert(row["claims"]["payload"].get<std::string>());
+  std::string null_list = zego_token::RtcRoomPayload("room1", true, false).to_json();
+  EXPECT_EQ(null_list, R"({"room_id":"room1","privilege":{"1":1,"2":0},"stream_id_list":null})");
+  EXPECT_TRUE(official.count(null_list));
+  EXPECT_TRUE(official.count(zego_token::RtcRoomPayload("room1", true, false, {}).to_json()));
+}
+
+TEST(Api, GenerateThenDecodeRoundTripsUnicode) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"user_中文_ü", "载荷 ü é 😀 \u2028 end"}, {"a\"b\\c\n", "<b>&</b>\t\x01"}, {"😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀", ""}};
+  for (const auto& c : cases) {
+    zego_token::Claims claims = zego_token::decode(zego_token::generate(kAppId, c.first, kSecret, 600, c.second), kSecret);
+    EXPECT_EQ(claims.user_id, c.first);
+    EXPECT_EQ(claims.payload, c.second);
+    EXPECT_EQ(claims.expire - claims.ctime, 600);
+    EXPECT_EQ(claims.mode, "gcm");
+  }
+}
+
+TEST(Api, GeneratorIsMoveOnlyAndReusable) {
+  static_assert(!std::is_copy_constructible<zego_token::Generator>::value, "move-only");
+  zego_token::Generator g(kAppId, kSecret);
+  zego_token::Generator moved(std::move(g));
+  EXPECT_EQ(zego_token::decode(moved.generate("u", 60), kSecret).user_id, "u");
+  EXPECT_THROW(g.generate("u", 60), zego_token::Error);  // NOLINT: testing use after move
+}
+
+TEST(Api, VerifyChecksTimeAndAppId) {
+  std::string token = zego_token::generate(kAppId, "u", kSecret, 60);
+  zego_token::Claims c = zego_token::verify(token, kSecret, kAppId);
+  EXPECT_EQ(c.user_id, "u");
+  auto verify_code = [&](uint32_t app, int64_t now, int64_t leeway) {
+    try {
+      zego_token::verify(token, kSecret, app, now, leeway);
+    } catch (const zego_token::Error& e) {
+      return e.code();
+    }
+    return 0;
+  };
+  EXPECT_EQ(verify_code(kAppId, c.expire + 60, 0), ZEGO_RESULT_EXPIRED);
+  EXPECT_EQ(verify_code(kAppId, c.expire + 5, 30), 0);
+  EXPECT_EQ(verify_code(kAppId, c.ctime - 3600, 0), ZEGO_RESULT_NOT_YET_VALID);
+  EXPECT_EQ(verify_code(kAppId + 1, 0, 0), ZEGO_RESULT_APP_ID_MISMATCH);
+  EXPECT_EQ(verify_code(kAppId, 0, -1), ZEGO_RESULT_INVALID_ARGUMENT);
+}
+
+TEST(BadInput, EachCaseThrowsItsCode) {
+  EXPECT_EQ(code_of([] { zego_token::generate(0, "u", kSecret); }), 1);
+  EXPECT_EQ(code_of([] { zego_token::generate(kAppId, "", kSecret); }), 3);
+  EXPECT_EQ(code_of([] { zego_token::generate(kAppId, std::string(65, 'u'), kSecret); }), 3);
+  EXPECT_EQ(code_of([] { zego_token::generate(kAppId, "u", kSecret.substr(0, 31)); }), 5);
+  EXPECT_EQ(code_of([] { zego_token::generate(kAppId, "u", kSecret + "0"); }), 5);
+  EXPECT_EQ(code_of([] { zego_token::generate(kAppId, "u", "éééééééééééééééé"); }), 5);
+  EXPECT_EQ(code_of([] { zego_token::generate(kAppId, "u", kSecret, 0); }), 6);
+  EXPECT_EQ(code_of([] { zego_token::generate(kAppId, "u", kSecret, -1); }), 6);
+  EXPECT_EQ(code_of([] { zego_token::generate(kAppId, "u", kSecret, INT64_MAX); }), 6);
+  EXPECT_EQ(code_of([] { zego_token::generate(kAppId, "u", kSecret, 1, std::string(70000, 'x')); }), 7);
+  EXPECT_EQ(code_of([] { zego_token::generate(kAppId, std::string("a\0b", 3), kSecret); }), 10);
+  EXPECT_EQ(code_of([] { zego_token::generate(kAppId, "\xff", kSecret); }), 12);
+  EXPECT_EQ(code_of([] { zego_token::Generator(0, kSecret); }), 1);
+  EXPECT_EQ(code_of([] { zego_token::RtcRoomPayload("", true, true).to_json(); }), 8);
+  EXPECT_EQ(code_of([] { zego_token::RtcRoomPayload(std::string(129, 'r'), true, true).to_json(); }), 8);
+  EXPECT_EQ(code_of([] { zego_token::RtcRoomPayload("r", true, true, {std::string(257, 's')}).to_json(); }), 9);
+  EXPECT_EQ(code_of([] { zego_token::decode("", kSecret); }), 20);
+  EXPECT_EQ(code_of([] { zego_token::decode("04!!", kSecret); }), 20);
+  EXPECT_EQ(code_of([] { zego_token::decode("03AAAAAAAAAAAA", kSecret); }), 21);
+  EXPECT_EQ(code_of([] { zego_token::decode(zego_token::generate(kAppId, "u", kSecret), "fedcba9876543210fedcba9876543210"); }), 23);
+}
+
+TEST(Concurrency, ThreadsSharingAGeneratorMakeValidTokensWithDistinctNonces) {
+  zego_token::Generator g(kAppId, kSecret);
+  std::vector<std::vector<std::string>> tokens(8);
+  std::vector<std::thread> threads;
+  std::atomic<int> failures(0);
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 5000; ++i) {
+        try {
+          tokens[t].push_back(i % 2 ? g.generate("u", 60) : zego_token::generate(kAppId, "u", kSecret, 60));
+        } catch (...) {
+          ++failures;
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  std::set<std::string> nonces;
+  for (const auto& list : tokens) {
+    for (const std::string& token : list) {
+      EXPECT_TRUE(nonces.insert(gcm_nonce(token)).second);
+    }
+  }
+  EXPECT_EQ(nonces.size(), 40000u);
+  EXPECT_EQ(zego_token::decode(tokens[3][17], kSecret).user_id, "u");
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+#define ZEGO_TOKEN_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ZEGO_TOKEN_UNDER_ASAN 1
+#endif
+#endif
+
+TEST(Memory, AMillionCallsMixingSuccessAndFailureKeepRssFlat) {
+#ifdef ZEGO_TOKEN_UNDER_ASAN
+  GTEST_SKIP() << "ASan's quarantine keeps freed memory resident; LeakSanitizer checks leaks in this build";
+#endif
+  auto rss_kib = [] {
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    long value = 0;
+    while (status >> key) {
+      if (key == "VmRSS:") {
+        status >> value;
+        return value;
+      }
+    }
+    return 0L;
+  };
+  zego_token::Generator g(kAppId, kSecret);
+  std::string token = g.generate("u", 3600);
+  auto round = [&](int n) {
+    for (int i = 0; i < n; ++i) {
+      try {
+        switch (i % 4) {
+          case 0: g.generate("u", 3600); break;
+          case 1: zego_token::decode(token, kSecret); break;
+          case 2: zego_token::decode(token, "fedcba9876543210fedcba9876543210"); break;
+          default: g.generate("", 3600);
+        }
+      } catch (const zego_token::Error&) {
+      }
+    }
+  };
+  round(100000);
+  long before = rss_kib();
+  round(1000000);
+  EXPECT_LT(rss_kib() - before, 4096) << "RSS grew";
+}
+
+TEST(DropIn, OfficialResultShapeForSuccessAndEachError) {
+  using namespace ZEGO::SERVER_ASSISTANT;
+  ZegoToken04Result ok = ZegoServerAssistant::GenerateToken04(kAppId, "demo", kSecret, 3600, "");
+  EXPECT_EQ(ok.errorInfo.errorCode, success);
+  EXPECT_EQ(zego_token::decode(ok.token, kSecret).user_id, "demo");
+  struct Case {
+    uint32_t app;
+    std::string user, secret;
+    int64_t ttl;
+    int code;
+  };
+  const std::vector<Case> cases = {{0, "demo", kSecret, 3600, appIDInvalid},
+                                   {kAppId, "", kSecret, 3600, userIDInvalid},
+                                   {kAppId, "demo", "short", 3600, secretInvalid},
+                                   {kAppId, "demo", kSecret, 0, effectiveTimeInSecondsInvalid},
+                                   {kAppId, std::string("de\0mo", 5), kSecret, 3600, 10}};
+  for (const Case& c : cases) {
+    ZegoToken04Result r = ZegoServerAssistant::GenerateToken04(c.app, c.user, c.secret, c.ttl, "");
+    EXPECT_EQ(static_cast<int>(r.errorInfo.errorCode), c.code);
+    EXPECT_TRUE(r.token.empty());
+    EXPECT_FALSE(r.errorInfo.errorMessage.empty());
+  }
+  EXPECT_EQ(kPrivilegeLogin, 1);
+  EXPECT_EQ(kPrivilegePublish, 2);
+}
