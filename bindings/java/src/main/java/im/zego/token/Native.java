@@ -1,0 +1,133 @@
+package im.zego.token;
+
+import com.sun.jna.Library;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The C functions of include/zego_token.h, and where the library is loaded from: (1) the path in
+ * ZEGO_TOKEN_LIB; (2) the copy bundled in this jar (linux-x86-64/libzego_token.so, extracted by JNA);
+ * (3) the system loader. Its ABI version must equal {@link #ABI_VERSION}.
+ */
+final class Native {
+    /** The C ABI version this binding was written for (ZEGO_TOKEN_ABI_VERSION in the header). */
+    static final int ABI_VERSION = 1;
+
+    /** The declarations. Owned strings come back as Pointers so that they can be freed. */
+    interface Lib extends Library {
+        int zego_generate_token04(int appId, String userId, String secret, long ttl, String payload, PointerByReference out);
+
+        int zego_rtc_room_payload(String roomId, int canLogin, int canPublish, String[] streamIds, long count, PointerByReference out);
+
+        int zego_decode_token04(String token, String secret, PointerByReference out);
+
+        int zego_verify_token04(String token, String secret, int appId, long now, long leeway, PointerByReference out);
+
+        void zego_string_free(Pointer s);
+
+        String zego_error_message(int code);
+
+        String zego_token_version();
+
+        int zego_token_abi_version();
+
+        int zego_token_generator_new(int appId, String secret, PointerByReference out);
+
+        int zego_token_generator_generate(Pointer generator, String userId, long ttl, String payload, PointerByReference out);
+
+        void zego_token_generator_free(Pointer generator);
+    }
+
+    static final Lib LIB = load();
+
+    private Native() {}
+
+    private static Lib load() {
+        Map<String, Object> options = new HashMap<>();
+        options.put(Library.OPTION_STRING_ENCODING, "UTF-8"); // never the platform's default charset
+        List<String> tried = new ArrayList<>();
+        String explicit = System.getenv("ZEGO_TOKEN_LIB");
+        if (explicit != null && !explicit.isEmpty()) {
+            return checked(tryLoad("ZEGO_TOKEN_LIB", explicit, options, tried), explicit, tried);
+        }
+        try {
+            File bundled = com.sun.jna.Native.extractFromResourcePath("zego_token", Native.class.getClassLoader());
+            Lib lib = tryLoad("bundled in the jar", bundled.getAbsolutePath(), options, tried);
+            if (lib != null) return checked(lib, bundled.getAbsolutePath(), tried);
+        } catch (IOException e) {
+            tried.add("bundled in the jar: " + e.getMessage());
+        }
+        return checked(tryLoad("system loader", "zego_token", options, tried), "zego_token", tried);
+    }
+
+    private static Lib tryLoad(String where, String path, Map<String, Object> options, List<String> tried) {
+        try {
+            return com.sun.jna.Native.load(path, Lib.class, options);
+        } catch (UnsatisfiedLinkError e) {
+            tried.add(where + " (" + path + "): " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static Lib checked(Lib lib, String path, List<String> tried) {
+        if (lib == null) {
+            throw new UnsatisfiedLinkError("cannot load the zego-token native library; tried: " + String.join("; ", tried)
+                    + ". Set ZEGO_TOKEN_LIB to libzego_token's path, or use the jar that bundles it.");
+        }
+        int found;
+        try {
+            found = lib.zego_token_abi_version();
+        } catch (UnsatisfiedLinkError e) {
+            found = -1;
+        }
+        if (found != ABI_VERSION) {
+            throw new UnsatisfiedLinkError(path + " implements zego-token C ABI version " + found
+                    + ", but this jar needs version " + ABI_VERSION
+                    + ": rebuild the library from the same zego-token release (cargo build --release) or use the matching jar");
+        }
+        return lib;
+    }
+
+    /** Throws the exception for a non-zero library result code. */
+    static void check(int code) {
+        if (code != 0) throw ZegoTokenException.of(code, LIB.zego_error_message(code));
+    }
+
+    /** Copies a string the library returned and frees the library's copy. */
+    static String take(PointerByReference out) {
+        Pointer p = out.getValue();
+        try {
+            return p.getString(0, "UTF-8");
+        } finally {
+            LIB.zego_string_free(p);
+        }
+    }
+
+    /** A Java string for the C ABI: C strings end at NUL, so a string holding one is refused, not cut. */
+    static String text(String value, String name) {
+        if (value == null) throw new ZegoTokenException.NullPointer(name + " must not be null");
+        if (value.indexOf('\0') >= 0) throw new ZegoTokenException.InvalidArgument(name + " must not contain NUL characters");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new ZegoTokenException.InvalidUtf8(name + " holds a lone surrogate and is not encodable as UTF-8");
+            }
+        }
+        return value;
+    }
+
+    /** An app id as the C uint32_t. */
+    static int appId(long appId) {
+        if (appId < 0 || appId > 0xFFFFFFFFL) throw new ZegoTokenException.InvalidArgument("appId must be between 0 and 4294967295");
+        return (int) appId;
+    }
+}

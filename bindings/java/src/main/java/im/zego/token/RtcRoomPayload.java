@@ -1,0 +1,76 @@
+package im.zego.token;
+
+import com.sun.jna.ptr.PointerByReference;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The privilege payload of an RTC room token. {@link #toJson()} is exactly the official plug-in's JSON:
+ * {@code {"room_id":"room1","privilege":{"1":1,"2":0},"stream_id_list":null}}.
+ *
+ * <pre>{@code
+ * String payload = RtcRoomPayload.builder("room1").canLogin(true).canPublish(false).build().toJson();
+ * }</pre>
+ */
+public final class RtcRoomPayload {
+    private final String roomId;
+    private final boolean canLogin;
+    private final boolean canPublish;
+    private final List<String> streamIds; // null: "stream_id_list":null
+
+    private RtcRoomPayload(Builder b) {
+        this.roomId = b.roomId;
+        this.canLogin = b.canLogin;
+        this.canPublish = b.canPublish;
+        this.streamIds = b.streamIds == null ? null : Collections.unmodifiableList(new ArrayList<>(b.streamIds));
+    }
+
+    /** A builder for the room; by default the user may log in and may not publish. */
+    public static Builder builder(String roomId) {
+        return new Builder(roomId);
+    }
+
+    public String getRoomId() { return roomId; }
+    public boolean canLogin() { return canLogin; }
+    public boolean canPublish() { return canPublish; }
+    /** The stream ids the user may publish, or null when not restricted. */
+    public List<String> getStreamIds() { return streamIds; }
+
+    /** The payload JSON, validated by the library (InvalidRoomId, InvalidStreamId). */
+    public String toJson() {
+        String[] ids = null;
+        if (streamIds != null) {
+            ids = new String[streamIds.size()];
+            for (int i = 0; i < ids.length; i++) ids[i] = Native.text(streamIds.get(i), "stream id");
+        }
+        PointerByReference out = new PointerByReference();
+        Native.check(Native.LIB.zego_rtc_room_payload(Native.text(roomId, "roomId"), canLogin ? 1 : 0, canPublish ? 1 : 0,
+                // An empty list still needs a non-NULL array ("[]" rather than null): JNA passes a
+                // zero-length array as NULL, so a one-slot array with a count of 0 stands in.
+                ids != null && ids.length == 0 ? new String[1] : ids, ids == null ? 0 : ids.length, out));
+        return Native.take(out);
+    }
+
+    @Override
+    public String toString() {
+        return toJson();
+    }
+
+    /** Builds an {@link RtcRoomPayload}. */
+    public static final class Builder {
+        private final String roomId;
+        private boolean canLogin = true;
+        private boolean canPublish = false;
+        private List<String> streamIds;
+
+        private Builder(String roomId) { this.roomId = roomId; }
+
+        public Builder canLogin(boolean allowed) { this.canLogin = allowed; return this; }
+        public Builder canPublish(boolean allowed) { this.canPublish = allowed; return this; }
+        /** Restricts publishing to these stream ids (an empty list is written as []). */
+        public Builder streamIds(List<String> ids) { this.streamIds = ids; return this; }
+        public RtcRoomPayload build() { return new RtcRoomPayload(this); }
+    }
+}

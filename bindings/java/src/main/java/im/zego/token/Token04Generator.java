@@ -1,0 +1,66 @@
+package im.zego.token;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Generates tokens for one app id and secret, keeping the expanded key. Thread-safe: share one
+ * instance. Close it when done (try-with-resources); the key is zeroized when it is closed.
+ */
+public final class Token04Generator implements AutoCloseable {
+    private final long appId;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private Pointer handle;
+
+    public Token04Generator(long appId, String secret) {
+        PointerByReference out = new PointerByReference();
+        Native.check(Native.LIB.zego_token_generator_new(Native.appId(appId), Native.text(secret, "secret"), out));
+        this.appId = appId;
+        this.handle = out.getValue();
+    }
+
+    public long getAppId() {
+        return appId;
+    }
+
+    /** Generates a token for userId valid for effectiveTimeInSeconds; payload "" for a basic token. */
+    public String generate(String userId, long effectiveTimeInSeconds, String payload) {
+        String user = Native.text(userId, "userId");
+        String data = Native.text(payload == null ? "" : payload, "payload");
+        lock.readLock().lock();
+        try {
+            if (handle == null) throw new ZegoTokenException.InvalidArgument("the generator is closed");
+            PointerByReference out = new PointerByReference();
+            Native.check(Native.LIB.zego_token_generator_generate(handle, user, effectiveTimeInSeconds, data, out));
+            return Native.take(out);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Generates a basic token. */
+    public String generate(String userId, long effectiveTimeInSeconds) {
+        return generate(userId, effectiveTimeInSeconds, "");
+    }
+
+    /** Frees the native generator. Safe to call twice. */
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            if (handle != null) {
+                Native.LIB.zego_token_generator_free(handle);
+                handle = null;
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Token04Generator{appId=" + appId + ", secret=<redacted>}";
+    }
+}

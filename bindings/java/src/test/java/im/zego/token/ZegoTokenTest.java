@@ -1,0 +1,187 @@
+package im.zego.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+class ZegoTokenTest {
+    static final String SECRET = "0123456789abcdef0123456789abcdef";
+    static final long APP_ID = 1234567890L;
+
+    static int codeOf(Executable e) {
+        return assertThrows(ZegoTokenException.class, e).getCode();
+    }
+
+    static String repeat(String s, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) b.append(s);
+        return b.toString();
+    }
+
+    @Test
+    void generateThenDecodeRoundTripsUnicode() {
+        String[][] cases = {{"user_中文_ü", "载荷 ü é 😀 \u2028 end"}, {"a\"b\\c", "<b>&</b>"}, {repeat("😀", 16), ""}};
+        for (String[] c : cases) {
+            Claims claims = ZegoToken.decode(ZegoToken.generate(APP_ID, c[0], SECRET, 600, c[1]), SECRET);
+            assertEquals(c[0], claims.getUserId());
+            assertEquals(c[1], claims.getPayload());
+            assertEquals(600, claims.getExpire() - claims.getCtime());
+            assertEquals("gcm", claims.getMode());
+            assertEquals(APP_ID, claims.getAppId());
+        }
+    }
+
+    @Test
+    void generatorIsReusableAutoCloseableAndHidesItsSecret() {
+        Token04Generator g;
+        try (Token04Generator generator = new Token04Generator(APP_ID, SECRET)) {
+            g = generator;
+            assertEquals("u", ZegoToken.decode(generator.generate("u", 60), SECRET).getUserId());
+            assertFalse(generator.toString().contains(SECRET));
+        }
+        assertThrows(ZegoTokenException.InvalidArgument.class, () -> g.generate("u", 60));
+        g.close();
+    }
+
+    @Test
+    void privilegeTokenCarriesItsPayload() {
+        String payload = RtcRoomPayload.builder("room1").canLogin(true).canPublish(true).streamIds(Arrays.asList("s1", "s2")).build().toJson();
+        assertEquals("{\"room_id\":\"room1\",\"privilege\":{\"1\":1,\"2\":1},\"stream_id_list\":[\"s1\",\"s2\"]}",
+                ZegoToken.decode(ZegoToken.generate(APP_ID, "u", SECRET, 3600, payload), SECRET).getPayload());
+    }
+
+    @Test
+    void verifyChecksTimeAndAppId() {
+        String token = ZegoToken.generate(APP_ID, "u", SECRET, 60);
+        Claims c = ZegoToken.verify(token, SECRET, APP_ID);
+        assertThrows(ZegoTokenException.Expired.class, () -> ZegoToken.verify(token, SECRET, APP_ID, c.getExpire() + 60, 0));
+        assertEquals("u", ZegoToken.verify(token, SECRET, APP_ID, c.getExpire() + 5, 30).getUserId());
+        assertThrows(ZegoTokenException.NotYetValid.class, () -> ZegoToken.verify(token, SECRET, APP_ID, c.getCtime() - 3600, 0));
+        assertEquals(32, codeOf(() -> ZegoToken.verify(token, SECRET, APP_ID + 1)));
+        assertEquals(10, codeOf(() -> ZegoToken.verify(token, SECRET, APP_ID, 0, -1)));
+    }
+
+    @Test
+    void badInputGivesItsCode() {
+        assertEquals(1, codeOf(() -> ZegoToken.generate(0, "u", SECRET, 1)));
+        assertEquals(10, codeOf(() -> ZegoToken.generate(1L << 32, "u", SECRET, 1)));
+        assertEquals(3, codeOf(() -> ZegoToken.generate(APP_ID, "", SECRET, 1)));
+        assertEquals(3, codeOf(() -> ZegoToken.generate(APP_ID, repeat("u", 65), SECRET, 1)));
+        assertEquals(11, codeOf(() -> ZegoToken.generate(APP_ID, null, SECRET, 1)));
+        assertEquals(5, codeOf(() -> ZegoToken.generate(APP_ID, "u", SECRET.substring(0, 31), 1)));
+        assertEquals(5, codeOf(() -> ZegoToken.generate(APP_ID, "u", SECRET + "0", 1)));
+        assertEquals(5, codeOf(() -> ZegoToken.generate(APP_ID, "u", repeat("é", 16), 1)));
+        assertEquals(11, codeOf(() -> ZegoToken.generate(APP_ID, "u", null, 1)));
+        assertEquals(6, codeOf(() -> ZegoToken.generate(APP_ID, "u", SECRET, 0)));
+        assertEquals(6, codeOf(() -> ZegoToken.generate(APP_ID, "u", SECRET, -1)));
+        assertEquals(6, codeOf(() -> ZegoToken.generate(APP_ID, "u", SECRET, Long.MAX_VALUE)));
+        assertEquals(7, codeOf(() -> ZegoToken.generate(APP_ID, "u", SECRET, 1, repeat("x", 70000))));
+        assertEquals(10, codeOf(() -> ZegoToken.generate(APP_ID, "a\0b", SECRET, 1)));
+        assertEquals(12, codeOf(() -> ZegoToken.generate(APP_ID, "\ud800", SECRET, 1)));
+        assertEquals(1, codeOf(() -> new Token04Generator(0, SECRET)));
+        assertEquals(8, codeOf(() -> RtcRoomPayload.builder("").build().toJson()));
+        assertEquals(8, codeOf(() -> RtcRoomPayload.builder(repeat("r", 129)).build().toJson()));
+        assertEquals(9, codeOf(() -> RtcRoomPayload.builder("r").streamIds(Arrays.asList(repeat("s", 257))).build().toJson()));
+        String token = ZegoToken.generate(APP_ID, "u", SECRET, 60);
+        String tampered = token.substring(0, 40) + (token.charAt(40) == 'A' ? "B" : "A") + token.substring(41);
+        assertThrows(ZegoTokenException.Malformed.class, () -> ZegoToken.decode("", SECRET));
+        assertThrows(ZegoTokenException.Malformed.class, () -> ZegoToken.decode(token.substring(0, 30), SECRET));
+        assertThrows(ZegoTokenException.UnsupportedVersion.class, () -> ZegoToken.decode("03" + token.substring(2), SECRET));
+        assertThrows(ZegoTokenException.AuthenticationFailed.class, () -> ZegoToken.decode(tampered, SECRET));
+        assertThrows(ZegoTokenException.AuthenticationFailed.class, () -> ZegoToken.decode(token, "fedcba9876543210fedcba9876543210"));
+        assertEquals(11, codeOf(() -> ZegoToken.decode(null, SECRET)));
+    }
+
+    static String gcmNonce(String token) {
+        byte[] raw = Base64.getDecoder().decode(token.substring(2));
+        return Base64.getEncoder().encodeToString(Arrays.copyOfRange(raw, 10, 22));
+    }
+
+    @Test
+    void manyThreadsMakeValidTokensWithDistinctNonces() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try (Token04Generator g = new Token04Generator(APP_ID, SECRET)) {
+            List<Future<List<String>>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                futures.add(pool.submit(() -> {
+                    List<String> tokens = new ArrayList<>();
+                    for (int i = 0; i < 5000; i++) {
+                        tokens.add(i % 2 == 0 ? g.generate("u", 60) : ZegoToken.generate(APP_ID, "u", SECRET, 60));
+                    }
+                    return tokens;
+                }));
+            }
+            Set<String> nonces = new HashSet<>();
+            for (Future<List<String>> f : futures) {
+                for (String token : f.get()) {
+                    assertTrue(nonces.add(gcmNonce(token)));
+                }
+            }
+            assertEquals(40000, nonces.size());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    static long rssKiB() throws IOException {
+        for (String line : new String(Files.readAllBytes(Paths.get("/proc/self/status")), StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+        throw new IllegalStateException("no VmRSS");
+    }
+
+    @Test
+    void aMillionCallsMixingSuccessAndFailureKeepResidentMemoryFlat() throws Exception {
+        try (Token04Generator g = new Token04Generator(APP_ID, SECRET)) {
+            String token = g.generate("u", 3600);
+            java.util.function.IntConsumer round = n -> {
+                for (int i = 0; i < n / 4; i++) {
+                    g.generate("u", 3600);
+                    ZegoToken.decode(token, SECRET);
+                    try {
+                        ZegoToken.decode(token, "fedcba9876543210fedcba9876543210");
+                    } catch (ZegoTokenException.AuthenticationFailed expected) {
+                        // a failure path
+                    }
+                    try {
+                        g.generate("", 3600);
+                    } catch (ZegoTokenException.InvalidUserId expected) {
+                        // a failure path
+                    }
+                }
+            };
+            round.accept(200_000); // warm up the JIT and the allocator
+            System.gc();
+            long before = rssKiB();
+            round.accept(1_000_000); // 1,000,000 calls
+            System.gc();
+            long growth = rssKiB() - before;
+            assertTrue(growth < 16 * 1024, "resident memory grew by " + growth + " KiB");
+        }
+    }
+
+    @Test
+    void theLibraryAndItsAbiAreReported() {
+        assertEquals("0.1.0", ZegoToken.libraryVersion());
+        assertEquals(1, ZegoToken.ABI_VERSION);
+        assertEquals("token has expired", ZegoToken.message(30));
+    }
+}
