@@ -1,0 +1,118 @@
+<?php
+
+declare(strict_types=1);
+
+namespace ZegoToken\Tests;
+
+use PHPUnit\Framework\TestCase;
+use ZegoToken;
+use ZegoToken\Generator;
+use ZegoToken\RtcRoomPayload;
+use ZegoToken\Token04;
+
+final class Token04Test extends TestCase
+{
+    private const SECRET = '0123456789abcdef0123456789abcdef';
+    private const APP_ID = 1234567890;
+
+    public function testGenerateThenDecodeRoundTripsUnicode(): void
+    {
+        foreach ([['user_中文_ü', "载荷 ü é 😀 \u{2028} end"], ['a"b\\c', '<b>&</b>'], [str_repeat('😀', 16), '']] as [$user, $payload]) {
+            $c = Token04::decode(Token04::generate(self::APP_ID, $user, self::SECRET, 600, $payload), self::SECRET);
+            $this->assertSame([$user, $payload, self::APP_ID, 'gcm', 600], [$c->userId, $c->payload, $c->appId, $c->mode, $c->expire - $c->ctime]);
+        }
+    }
+
+    public function testClaimsAreReadOnly(): void
+    {
+        $c = Token04::decode(Token04::generate(self::APP_ID, 'u', self::SECRET), self::SECRET);
+        $this->expectException(\LogicException::class);
+        $c->userId = 'other';
+    }
+
+    public function testGeneratorIsReusableHidesItsSecretAndClosesTwice(): void
+    {
+        $g = new Generator(self::APP_ID, self::SECRET);
+        $this->assertSame('u', Token04::decode($g->generate('u', 60), self::SECRET)->userId);
+        $this->assertStringNotContainsString(self::SECRET, print_r($g, true));
+        $g->close();
+        $g->close();
+        $this->expectException(ZegoToken\InvalidArgumentException::class);
+        $g->generate('u', 60);
+    }
+
+    public function testPrivilegeTokenCarriesItsPayload(): void
+    {
+        $payload = (string) new RtcRoomPayload('room1', true, true, ['s1', 's2']);
+        $token = Token04::generate(self::APP_ID, 'u', self::SECRET, 3600, $payload);
+        $this->assertSame('{"room_id":"room1","privilege":{"1":1,"2":1},"stream_id_list":["s1","s2"]}', Token04::decode($token, self::SECRET)->payload);
+    }
+
+    public function testVerifyChecksTimeAndAppId(): void
+    {
+        $token = Token04::generate(self::APP_ID, 'u', self::SECRET, 60);
+        $c = Token04::verify($token, self::SECRET, self::APP_ID);
+        $this->assertSame('u', Token04::verify($token, self::SECRET, self::APP_ID, $c->expire + 5, 30)->userId);
+        $cases = [
+            [self::APP_ID, $c->expire + 60, 0, ZegoToken\ExpiredTokenException::class],
+            [self::APP_ID, $c->ctime - 3600, 0, ZegoToken\NotYetValidException::class],
+            [self::APP_ID + 1, null, 0, ZegoToken\AppIdMismatchException::class],
+            [self::APP_ID, null, -1, ZegoToken\InvalidArgumentException::class],
+        ];
+        foreach ($cases as [$app, $now, $leeway, $class]) {
+            try {
+                Token04::verify($token, self::SECRET, $app, $now, $leeway);
+                $this->fail("expected $class");
+            } catch (ZegoToken\ZegoTokenException $e) {
+                $this->assertInstanceOf($class, $e);
+            }
+        }
+    }
+
+    /** @return array<string, array{callable, int}> */
+    public function badInput(): array
+    {
+        $s = self::SECRET;
+        $a = self::APP_ID;
+        return [
+            'app id 0' => [function () use ($s) { Token04::generate(0, 'u', $s); }, 1],
+            'app id above uint32' => [function () use ($s) { Token04::generate(2 ** 32, 'u', $s); }, 10],
+            'empty user id' => [function () use ($a, $s) { Token04::generate($a, '', $s); }, 3],
+            '65-byte user id' => [function () use ($a, $s) { Token04::generate($a, str_repeat('u', 65), $s); }, 3],
+            '31-byte secret' => [function () use ($a, $s) { Token04::generate($a, 'u', substr($s, 0, 31)); }, 5],
+            '33-byte secret' => [function () use ($a, $s) { Token04::generate($a, 'u', $s . '0'); }, 5],
+            'non-ASCII secret' => [function () use ($a) { Token04::generate($a, 'u', str_repeat('é', 16)); }, 5],
+            'effective time 0' => [function () use ($a, $s) { Token04::generate($a, 'u', $s, 0); }, 6],
+            'negative effective time' => [function () use ($a, $s) { Token04::generate($a, 'u', $s, -1); }, 6],
+            'overflowing effective time' => [function () use ($a, $s) { Token04::generate($a, 'u', $s, PHP_INT_MAX); }, 6],
+            'oversized payload' => [function () use ($a, $s) { Token04::generate($a, 'u', $s, 1, str_repeat('x', 70000)); }, 7],
+            'NUL byte' => [function () use ($a, $s) { Token04::generate($a, "a\0b", $s); }, 10],
+            'invalid UTF-8' => [function () use ($a, $s) { Token04::generate($a, "\xff", $s); }, 12],
+            'generator app id 0' => [function () use ($s) { new Generator(0, $s); }, 1],
+            'empty room id' => [function () { (new RtcRoomPayload(''))->toJson(); }, 8],
+            '129-byte room id' => [function () { (new RtcRoomPayload(str_repeat('r', 129)))->toJson(); }, 8],
+            '257-byte stream id' => [function () { (new RtcRoomPayload('r', true, true, [str_repeat('s', 257)]))->toJson(); }, 9],
+            'empty token' => [function () use ($s) { Token04::decode('', $s); }, 20],
+            'not base64' => [function () use ($s) { Token04::decode('04!!', $s); }, 20],
+            'version 03' => [function () use ($s) { Token04::decode('03AAAAAAAAAAAA', $s); }, 21],
+            'wrong secret' => [function () use ($a, $s) { Token04::decode(Token04::generate($a, 'u', $s), 'fedcba9876543210fedcba9876543210'); }, 23],
+        ];
+    }
+
+    /** @dataProvider badInput */
+    public function testBadInputThrowsItsCode(callable $call, int $code): void
+    {
+        try {
+            $call();
+            $this->fail('no exception');
+        } catch (ZegoToken\ZegoTokenException $e) {
+            $this->assertSame($code, $e->getCode());
+        }
+    }
+
+    public function testTheLibraryIsReported(): void
+    {
+        $this->assertSame('0.1.0', Token04::libraryVersion());
+        $this->assertSame('token has expired', Token04::message(30));
+    }
+}

@@ -1,0 +1,58 @@
+<?php
+
+declare(strict_types=1);
+
+namespace ZegoToken\Tests;
+
+use PHPUnit\Framework\TestCase;
+use ZegoToken\RtcRoomPayload;
+use ZegoToken\Token04;
+use ZegoToken\ZegoTokenException;
+
+require_once __DIR__ . '/Vectors.php';
+
+final class VectorsTest extends TestCase
+{
+    public function testEveryOfficialTokenDecodesToItsRecordedClaims(): void
+    {
+        $rows = Vectors::read('official-tokens.jsonl');
+        $this->assertCount(576, $rows);
+        foreach ($rows as $row) {
+            $c = Token04::decode($row['token'], $row['secret']);
+            $e = $row['claims'];
+            $this->assertSame(
+                [$e['app_id'], $e['user_id'], $e['ctime'], $e['expire'], $e['nonce'], $e['payload'], $row['format']],
+                [$c->appId, $c->userId, $c->ctime, $c->expire, $c->nonce, $c->payload, $c->mode],
+                $row['generator']
+            );
+        }
+    }
+
+    public function testEveryInvalidTokenGivesItsCategory(): void
+    {
+        $category = ['ok' => 0, 'malformed' => 20, 'unsupported_version' => 21, 'unsupported_mode' => 22,
+            'auth_failed' => 23, 'bad_plaintext' => 24, 'expired' => 30, 'not_yet_valid' => 31, 'app_id_mismatch' => 32];
+        foreach (Vectors::read('invalid-tokens.jsonl') as $row) {
+            $code = 0;
+            try {
+                if ($row['check'] === 'decode') {
+                    Token04::decode($row['token'], $row['secret']);
+                } else {
+                    Token04::verify($row['token'], $row['secret'], $row['app_id'], $row['now'], $row['leeway_seconds']);
+                }
+            } catch (ZegoTokenException $e) {
+                $code = $e->getCode();
+            }
+            $this->assertSame($category[$row['expect']], $code, $row['name']);
+        }
+    }
+
+    public function testPrivilegePayloadMatchesTheOfficialJsonByteForByte(): void
+    {
+        $official = array_map(function (array $row) { return $row['claims']['payload']; }, Vectors::read('official-tokens.jsonl'));
+        $nullList = (new RtcRoomPayload('room1', true, false))->toJson();
+        $this->assertSame('{"room_id":"room1","privilege":{"1":1,"2":0},"stream_id_list":null}', $nullList);
+        $this->assertContains($nullList, $official);
+        $this->assertContains((new RtcRoomPayload('room1', true, false, []))->toJson(), $official);
+    }
+}
