@@ -1,0 +1,56 @@
+namespace ZegoToken
+{
+    /// <summary>
+    /// Generate, decode and verify ZEGO Token04 tokens through the one audited Rust core of zego-token.
+    /// Every failure throws a <see cref="ZegoTokenException"/> subclass carrying the library's code.
+    /// </summary>
+    public static class Token04
+    {
+        /// <summary>Generates a Token04 (AES-256-GCM). <paramref name="payload"/> "" is a basic token.</summary>
+        public static string Generate(uint appId, string userId, string secret, long effectiveTimeInSeconds = 3600, string payload = "")
+        {
+            NativeMethods.EnsureLoaded();
+            NativeMethods.Check(NativeMethods.zego_generate_token04(appId, NativeMethods.Utf8(userId, "userId"),
+                NativeMethods.Utf8(secret, "secret"), effectiveTimeInSeconds, NativeMethods.Utf8(payload, "payload"), out var token));
+            return NativeMethods.Take(token);
+        }
+
+        /// <summary>Decodes a token (current GCM or legacy CBC) without checking time or app id.</summary>
+        public static Claims Decode(string token, string secret)
+        {
+            NativeMethods.EnsureLoaded();
+            NativeMethods.Check(NativeMethods.zego_decode_token04(NativeMethods.Utf8(token, "token"), NativeMethods.Utf8(secret, "secret"), out var json));
+            return Claims.FromJson(NativeMethods.Take(json));
+        }
+
+        /// <summary>
+        /// Decodes a token and checks it was made for <paramref name="appId"/> and is valid at
+        /// <paramref name="nowUnix"/> (0: the system clock), tolerating <paramref name="leewaySeconds"/>
+        /// of clock skew: expired when now &gt;= expire + leeway, not yet valid when ctime &gt; now + leeway.
+        /// </summary>
+        public static Claims Verify(string token, string secret, uint appId, long nowUnix = 0, long leewaySeconds = 0)
+        {
+            NativeMethods.EnsureLoaded();
+            NativeMethods.Check(NativeMethods.zego_verify_token04(NativeMethods.Utf8(token, "token"), NativeMethods.Utf8(secret, "secret"),
+                appId, nowUnix, leewaySeconds, out var json));
+            return Claims.FromJson(NativeMethods.Take(json));
+        }
+
+        /// <summary>The version of the loaded native library.</summary>
+        public static string LibraryVersion
+        {
+            get
+            {
+                NativeMethods.EnsureLoaded();
+                return NativeMethods.Read(NativeMethods.zego_token_version());
+            }
+        }
+
+        /// <summary>The library's English sentence for a code.</summary>
+        public static string Message(int code)
+        {
+            NativeMethods.EnsureLoaded();
+            return NativeMethods.Read(NativeMethods.zego_error_message(code));
+        }
+    }
+}

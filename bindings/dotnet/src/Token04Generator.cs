@@ -1,0 +1,45 @@
+using System;
+
+namespace ZegoToken
+{
+    /// <summary>
+    /// Generates tokens for one app id and secret, keeping the expanded key. Thread-safe: share one
+    /// instance. Dispose it when done; the native generator (and its key) is freed exactly once.
+    /// </summary>
+    public sealed class Token04Generator : IDisposable
+    {
+        private readonly GeneratorHandle _handle;
+
+        /// <summary>Validates the app id and secret and creates the native generator.</summary>
+        public Token04Generator(uint appId, string secret)
+        {
+            NativeMethods.EnsureLoaded();
+            int code = NativeMethods.zego_token_generator_new(appId, NativeMethods.Utf8(secret, "secret"), out GeneratorHandle handle);
+            if (code != 0)
+            {
+                handle.Dispose();
+                NativeMethods.Check(code);
+            }
+            _handle = handle;
+            AppId = appId;
+        }
+
+        /// <summary>The app id this generator makes tokens for.</summary>
+        public uint AppId { get; }
+
+        /// <summary>Generates a token for <paramref name="userId"/>; <paramref name="payload"/> "" for a basic token.</summary>
+        public string Generate(string userId, long effectiveTimeInSeconds = 3600, string payload = "")
+        {
+            if (_handle.IsClosed) throw new ZegoTokenException.InvalidArgument("the generator is disposed");
+            NativeMethods.Check(NativeMethods.zego_token_generator_generate(_handle, NativeMethods.Utf8(userId, "userId"),
+                effectiveTimeInSeconds, NativeMethods.Utf8(payload, "payload"), out var token));
+            return NativeMethods.Take(token);
+        }
+
+        /// <summary>Frees the native generator. Safe to call twice.</summary>
+        public void Dispose() => _handle.Dispose();
+
+        /// <inheritdoc />
+        public override string ToString() => $"Token04Generator {{ AppId = {AppId}, Secret = <redacted> }}";
+    }
+}

@@ -1,0 +1,238 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using NUnit.Framework;
+using ZegoServerAssistant;
+
+namespace ZegoToken.Tests
+{
+    [TestFixture]
+    public class Token04Tests
+    {
+        private const string Secret = "0123456789abcdef0123456789abcdef";
+        private const uint AppId = 1234567890;
+
+        private static int CodeOf(TestDelegate call) => Assert.Throws(Is.InstanceOf<ZegoTokenException>(), call) is ZegoTokenException e ? e.Code : -1;
+
+        [Test]
+        public void EveryOfficialTokenDecodesToItsRecordedClaims()
+        {
+            var rows = Vectors.Read("official-tokens.jsonl");
+            Assert.AreEqual(576, rows.Count);
+            foreach (var row in rows)
+            {
+                var c = Token04.Decode((string)row["token"], (string)row["secret"]);
+                var e = (Dictionary<string, object>)row["claims"];
+                var where = (string)row["generator"];
+                Assert.AreEqual((long)e["app_id"], (long)c.AppId, where);
+                Assert.AreEqual(e["user_id"], c.UserId, where);
+                Assert.AreEqual(e["ctime"], c.Ctime, where);
+                Assert.AreEqual(e["expire"], c.Expire, where);
+                Assert.AreEqual(e["nonce"], c.Nonce, where);
+                Assert.AreEqual(e["payload"], c.Payload, where);
+                Assert.AreEqual(row["format"], c.Mode, where);
+            }
+        }
+
+        [Test]
+        public void EveryInvalidTokenGivesItsCategory()
+        {
+            var category = new Dictionary<string, int>
+            {
+                { "ok", 0 }, { "malformed", 20 }, { "unsupported_version", 21 }, { "unsupported_mode", 22 }, { "auth_failed", 23 },
+                { "bad_plaintext", 24 }, { "expired", 30 }, { "not_yet_valid", 31 }, { "app_id_mismatch", 32 },
+            };
+            foreach (var row in Vectors.Read("invalid-tokens.jsonl"))
+            {
+                int code = 0;
+                try
+                {
+                    if ((string)row["check"] == "decode") Token04.Decode((string)row["token"], (string)row["secret"]);
+                    else Token04.Verify((string)row["token"], (string)row["secret"], (uint)(long)row["app_id"], (long)row["now"], (long)row["leeway_seconds"]);
+                }
+                catch (ZegoTokenException e)
+                {
+                    code = e.Code;
+                }
+                Assert.AreEqual(category[(string)row["expect"]], code, (string)row["name"]);
+            }
+        }
+
+        [Test]
+        public void PrivilegePayloadMatchesTheOfficialJsonByteForByte()
+        {
+            var official = new HashSet<string>(Vectors.Read("official-tokens.jsonl").Select(r => (string)((Dictionary<string, object>)r["claims"])["payload"]));
+            string nullList = new RtcRoomPayload("room1", true, false).ToJson();
+            Assert.AreEqual("{\"room_id\":\"room1\",\"privilege\":{\"1\":1,\"2\":0},\"stream_id_list\":null}", nullList);
+            Assert.IsTrue(official.Contains(nullList));
+            Assert.IsTrue(official.Contains(new RtcRoomPayload("room1", true, false, new string[0]).ToJson()));
+        }
+
+        [Test]
+        public void GenerateThenDecodeRoundTripsUnicode()
+        {
+            var cases = new[] { new[] { "user_中文_ü", "载荷 ü é 😀 \u2028 end" }, new[] { "a\"b\\c", "<b>&</b>" }, new[] { string.Concat(Enumerable.Repeat("😀", 16)), "" } };
+            foreach (var c in cases)
+            {
+                var claims = Token04.Decode(Token04.Generate(AppId, c[0], Secret, 600, c[1]), Secret);
+                Assert.AreEqual(c[0], claims.UserId);
+                Assert.AreEqual(c[1], claims.Payload);
+                Assert.AreEqual(600, claims.Expire - claims.Ctime);
+                Assert.AreEqual("gcm", claims.Mode);
+            }
+        }
+
+        [Test]
+        public void GeneratorIsReusableDisposableAndHidesItsSecret()
+        {
+            var g = new Token04Generator(AppId, Secret);
+            Assert.AreEqual("u", Token04.Decode(g.Generate("u", 60), Secret).UserId);
+            StringAssert.DoesNotContain(Secret, g.ToString());
+            g.Dispose();
+            g.Dispose();
+            Assert.Throws<ZegoTokenException.InvalidArgument>(() => g.Generate("u", 60));
+        }
+
+        [Test]
+        public void PrivilegeTokenCarriesItsPayload()
+        {
+            string payload = new RtcRoomPayload("room1", true, true, new[] { "s1", "s2" }).ToJson();
+            Assert.AreEqual("{\"room_id\":\"room1\",\"privilege\":{\"1\":1,\"2\":1},\"stream_id_list\":[\"s1\",\"s2\"]}",
+                Token04.Decode(Token04.Generate(AppId, "u", Secret, 3600, payload), Secret).Payload);
+        }
+
+        [Test]
+        public void VerifyChecksTimeAndAppId()
+        {
+            string token = Token04.Generate(AppId, "u", Secret, 60);
+            var c = Token04.Verify(token, Secret, AppId);
+            Assert.Throws<ZegoTokenException.Expired>(() => Token04.Verify(token, Secret, AppId, c.Expire + 60));
+            Assert.AreEqual("u", Token04.Verify(token, Secret, AppId, c.Expire + 5, 30).UserId);
+            Assert.Throws<ZegoTokenException.NotYetValid>(() => Token04.Verify(token, Secret, AppId, c.Ctime - 3600));
+            Assert.AreEqual(32, CodeOf(() => Token04.Verify(token, Secret, AppId + 1)));
+            Assert.AreEqual(10, CodeOf(() => Token04.Verify(token, Secret, AppId, 0, -1)));
+        }
+
+        [TestCase(0u, "u", Secret, 1L, "", 1)]
+        [TestCase(AppId, "", Secret, 1L, "", 3)]
+        [TestCase(AppId, "uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu", Secret, 1L, "", 3)]
+        [TestCase(AppId, null, Secret, 1L, "", 11)]
+        [TestCase(AppId, "u", "0123456789abcdef0123456789abcde", 1L, "", 5)]
+        [TestCase(AppId, "u", "0123456789abcdef0123456789abcdef0", 1L, "", 5)]
+        [TestCase(AppId, "u", "éééééééééééééééé", 1L, "", 5)]
+        [TestCase(AppId, "u", null, 1L, "", 11)]
+        [TestCase(AppId, "u", Secret, 0L, "", 6)]
+        [TestCase(AppId, "u", Secret, -1L, "", 6)]
+        [TestCase(AppId, "u", Secret, long.MaxValue, "", 6)]
+        [TestCase(AppId, "a\0b", Secret, 1L, "", 10)]
+        public void GenerateRejectsBadInput(uint app, string user, string secret, long ttl, string payload, int code)
+        {
+            Assert.AreEqual(code, CodeOf(() => Token04.Generate(app, user, secret, ttl, payload)));
+        }
+
+        [Test]
+        public void OtherBadInputGivesItsCode()
+        {
+            Assert.AreEqual(7, CodeOf(() => Token04.Generate(AppId, "u", Secret, 1, new string('x', 70000))));
+            // A lone surrogate (in code: attribute arguments are stored as UTF-8 and would lose it).
+            Assert.AreEqual(12, CodeOf(() => Token04.Generate(AppId, "\ud800", Secret, 1)));
+            Assert.AreEqual(1, CodeOf(() => new Token04Generator(0, Secret)));
+            Assert.AreEqual(8, CodeOf(() => new RtcRoomPayload("").ToJson()));
+            Assert.AreEqual(8, CodeOf(() => new RtcRoomPayload(new string('r', 129)).ToJson()));
+            Assert.AreEqual(9, CodeOf(() => new RtcRoomPayload("r", true, true, new[] { new string('s', 257) }).ToJson()));
+            string token = Token04.Generate(AppId, "u", Secret, 60);
+            string tampered = token.Substring(0, 40) + (token[40] == 'A' ? "B" : "A") + token.Substring(41);
+            Assert.AreEqual(20, CodeOf(() => Token04.Decode("", Secret)));
+            Assert.AreEqual(20, CodeOf(() => Token04.Decode(token.Substring(0, 30), Secret)));
+            Assert.AreEqual(21, CodeOf(() => Token04.Decode("03" + token.Substring(2), Secret)));
+            Assert.AreEqual(23, CodeOf(() => Token04.Decode(tampered, Secret)));
+            Assert.AreEqual(23, CodeOf(() => Token04.Decode(token, "fedcba9876543210fedcba9876543210")));
+        }
+
+        private static string GcmNonce(string token) => Convert.ToBase64String(Convert.FromBase64String(token.Substring(2)), 10, 12);
+
+        [Test]
+        public void ManyThreadsMakeValidTokensWithDistinctNonces()
+        {
+            using (var g = new Token04Generator(AppId, Secret))
+            {
+                var lists = Enumerable.Range(0, 8).Select(_ => new List<string>()).ToArray();
+                var threads = lists.Select(list => new Thread(() =>
+                {
+                    for (int i = 0; i < 5000; i++) list.Add(i % 2 == 0 ? g.Generate("u", 60) : Token04.Generate(AppId, "u", Secret, 60));
+                })).ToList();
+                threads.ForEach(t => t.Start());
+                threads.ForEach(t => t.Join());
+                var nonces = new HashSet<string>(lists.SelectMany(l => l).Select(GcmNonce));
+                Assert.AreEqual(40000, nonces.Count);
+            }
+        }
+
+        private static long RssKiB()
+        {
+            var m = Regex.Match(File.ReadAllText("/proc/self/status"), @"VmRSS:\s+(\d+)");
+            return long.Parse(m.Groups[1].Value);
+        }
+
+        [Test]
+        public void AMillionCallsMixingSuccessAndFailureKeepResidentMemoryFlat()
+        {
+            using (var g = new Token04Generator(AppId, Secret))
+            {
+                string token = g.Generate("u", 3600);
+                Action<int> round = n =>
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        try
+                        {
+                            switch (i % 4)
+                            {
+                                case 0: g.Generate("u", 3600); break;
+                                case 1: Token04.Decode(token, Secret); break;
+                                case 2: Token04.Decode(token, "fedcba9876543210fedcba9876543210"); break;
+                                default: g.Generate("", 3600); break;
+                            }
+                        }
+                        catch (ZegoTokenException)
+                        {
+                        }
+                    }
+                };
+                round(200000);
+                GC.Collect();
+                long before = RssKiB();
+                round(1000000);
+                GC.Collect();
+                long growth = RssKiB() - before;
+                Assert.Less(growth, 24 * 1024, "resident memory grew by " + growth + " KiB");
+            }
+        }
+
+        [Test]
+        public void DropInHasTheOfficialShapeForSuccessAndEachError()
+        {
+            GenerateTokenResult ok = ServerAssistant.GenerateToken04(AppId, "demo", Secret, 3600, "");
+            Assert.AreEqual(ErrorCode.success, ok.errorInfo.errorCode);
+            Assert.AreEqual("demo", Token04.Decode(ok.token, Secret).UserId);
+            Assert.AreEqual(ErrorCode.appIDInvalid, ServerAssistant.GenerateToken04(0, "demo", Secret, 3600, "").errorInfo.errorCode);
+            Assert.AreEqual(ErrorCode.userIDInvalid, ServerAssistant.GenerateToken04(1, "", Secret, 3600, "").errorInfo.errorCode);
+            Assert.AreEqual(ErrorCode.userIDInvalid, ServerAssistant.GenerateToken04(1, null, Secret, 3600, "").errorInfo.errorCode);
+            Assert.AreEqual(ErrorCode.secretInvalid, ServerAssistant.GenerateToken04(1, "demo", "short", 3600, "").errorInfo.errorCode);
+            Assert.AreEqual(ErrorCode.effectiveTimeInSecondsInvalid, ServerAssistant.GenerateToken04(1, "demo", Secret, 0, "").errorInfo.errorCode);
+            var big = ServerAssistant.GenerateToken04(1, "demo", Secret, 3600, new string('x', 70000));
+            Assert.AreEqual(7, (int)big.errorInfo.errorCode);
+            Assert.AreEqual("", big.token);
+        }
+
+        [Test]
+        public void TheLibraryIsReported()
+        {
+            Assert.AreEqual("0.1.0", Token04.LibraryVersion);
+            Assert.AreEqual("token has expired", Token04.Message(30));
+        }
+    }
+}
