@@ -37,8 +37,17 @@ pub(crate) fn write_claims(
 
 /// Appends `text` as a JSON string literal.
 pub(crate) fn write_json_string(out: &mut Vec<u8>, text: &str) {
-    // Writing a &str into a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut *out, text);
+    // Most ids need no escaping at all: copy those verbatim and leave every other string to
+    // serde_json's escaper (the only characters JSON requires escaping are `"`, `\` and controls).
+    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.reserve(text.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(text.as_bytes());
+        out.push(b'"');
+    } else {
+        // Writing a &str into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *out, text);
+    }
 }
 
 #[derive(Deserialize)]
@@ -90,6 +99,15 @@ mod tests {
             written("中\"\\\n\u{1}", "😀"),
             "{\"app_id\":1,\"user_id\":\"中\\\"\\\\\\n\\u0001\",\"ctime\":10,\"expire\":20,\"nonce\":-3,\"payload\":\"😀\"}"
         );
+    }
+
+    #[test]
+    fn the_verbatim_fast_path_writes_what_serde_json_writes() {
+        for text in ["", "user_123456", "中文 😀 \u{7f} \u{2028}", "a/b<c>&"] {
+            let mut fast = Vec::new();
+            write_json_string(&mut fast, text);
+            assert_eq!(fast, serde_json::to_vec(text).unwrap(), "{text:?}");
+        }
     }
 
     #[test]
