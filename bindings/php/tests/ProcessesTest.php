@@ -64,4 +64,30 @@ final class ProcessesTest extends TestCase
         $lines = self::runPhp(['-d', "ffi.preload=$header", '-d', 'ffi.enable=preload'], $code);
         $this->assertSame(['preloaded'], $lines);
     }
+
+    public function testTheOpcachePreloadScriptFillsTheScope(): void
+    {
+        $root = dirname(__DIR__);
+        $prefix = [];
+        // PHP refuses FFI::load during opcache preloading as root (it wants opcache.preload_user,
+        // which FFI::load rejects), as a PHP-FPM master started as root would: run as nobody.
+        if (function_exists('posix_geteuid') && posix_geteuid() === 0) {
+            exec('command -v runuser', $found, $status);
+            exec('runuser -u nobody -- test -r ' . escapeshellarg("$root/vendor/autoload.php"), $ignored, $readable);
+            if ($status !== 0 || $readable !== 0) {
+                $this->markTestSkipped('running as root without runuser, or the checkout is not readable by nobody');
+            }
+            $prefix = ['runuser', '-u', 'nobody', '--'];
+        }
+        $code = 'FFI::scope("ZEGO_TOKEN"); require $argv[1]; '
+            . 'echo ZegoToken\Token04::decode(ZegoToken\Token04::generate(7, "opcache", "0123456789abcdef0123456789abcdef"), '
+            . '"0123456789abcdef0123456789abcdef")->userId, "\n";';
+        $cmd = array_merge($prefix, [PHP_BINARY, '-d', 'opcache.enable_cli=1', '-d', "opcache.preload=$root/preload.php",
+            '-d', 'ffi.enable=preload', '-r', $code, "$root/vendor/autoload.php"]);
+        $p = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
+        $out = stream_get_contents($pipes[1]);
+        $err = stream_get_contents($pipes[2]);
+        $this->assertSame(0, proc_close($p), $err);
+        $this->assertSame("opcache\n", $out);
+    }
 }
