@@ -34,37 +34,29 @@ impl GcmKey {
         tag.into()
     }
 
-    /// Decrypts and authenticates `ciphertext || tag`.
-    pub(crate) fn open(&self, nonce: &[u8], sealed: &[u8]) -> Result<Vec<u8>, Error> {
+    /// Decrypts and authenticates `ciphertext || tag` where it lies, and returns the plaintext:
+    /// the front of `sealed`.
+    pub(crate) fn open_in_place<'a>(&self, nonce: &[u8], sealed: &'a mut [u8]) -> Result<&'a [u8], Error> {
         let nonce: [u8; GCM_NONCE_LEN] = nonce.try_into().map_err(|_| Error::Malformed)?;
         let split = sealed.len().checked_sub(GCM_TAG_LEN).ok_or(Error::Malformed)?;
-        let (ciphertext, tag) = sealed.split_at(split);
-        let tag: [u8; GCM_TAG_LEN] = tag.try_into().map_err(|_| Error::Malformed)?;
-        let mut plaintext = ciphertext.to_vec();
+        let (ciphertext, tag) = sealed.split_at_mut(split);
+        let tag: [u8; GCM_TAG_LEN] = (&*tag).try_into().map_err(|_| Error::Malformed)?;
         self.0
-            .decrypt_inout_detached(
-                &Nonce::from(nonce),
-                &[],
-                InOutBuf::from(plaintext.as_mut_slice()),
-                &Tag::from(tag),
-            )
+            .decrypt_inout_detached(&Nonce::from(nonce), &[], InOutBuf::from(&mut *ciphertext), &Tag::from(tag))
             .map_err(|_| Error::AuthFailed)?;
-        Ok(plaintext)
+        Ok(ciphertext)
     }
 }
 
-/// Decrypts a legacy AES-256-CBC ciphertext. CBC has no authentication: a padding failure is the
-/// only sign of a wrong secret or an altered token, and it is reported as [`Error::AuthFailed`].
-pub(crate) fn cbc_open(secret: &Secret, iv: &[u8], ciphertext: &[u8]) -> Result<Vec<u8>, Error> {
+/// Decrypts a legacy AES-256-CBC ciphertext where it lies and returns the unpadded plaintext.
+/// CBC has no authentication: a padding failure is the only sign of a wrong secret or an altered
+/// token, and it is reported as [`Error::AuthFailed`].
+pub(crate) fn cbc_open_in_place<'a>(secret: &Secret, iv: &[u8], ciphertext: &'a mut [u8]) -> Result<&'a [u8], Error> {
     let iv: [u8; CBC_IV_LEN] = iv.try_into().map_err(|_| Error::Malformed)?;
     if ciphertext.is_empty() || !ciphertext.len().is_multiple_of(CBC_IV_LEN) {
         return Err(Error::Malformed);
     }
-    let mut buf = ciphertext.to_vec();
-    let len = cbc::Decryptor::<aes::Aes256>::new(secret.key().into(), &iv.into())
-        .decrypt_padded::<Pkcs7>(&mut buf)
-        .map_err(|_| Error::AuthFailed)?
-        .len();
-    buf.truncate(len);
-    Ok(buf)
+    cbc::Decryptor::<aes::Aes256>::new(secret.key().into(), &iv.into())
+        .decrypt_padded::<Pkcs7>(ciphertext)
+        .map_err(|_| Error::AuthFailed)
 }

@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+use crate::json_string::JsonString;
+use crate::plaintext;
+
 /// The encryption format a token was made in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Mode {
@@ -60,15 +63,17 @@ impl Claims {
     ///     r#"{"app_id":1,"user_id":"u","ctime":10,"expire":20,"nonce":-5,"payload":"","mode":"gcm"}"#);
     /// ```
     pub fn to_json(&self) -> String {
-        let mut out = Vec::with_capacity(96 + self.user_id.len() + self.payload.len());
-        crate::plaintext::write_claims(
+        let user_id = JsonString::new(&self.user_id);
+        let payload = JsonString::new(&self.payload);
+        let mut out = Vec::with_capacity(plaintext::max_claims_len(&user_id, &payload) + r#","mode":"gcm""#.len());
+        plaintext::write_claims(
             &mut out,
             self.app_id,
-            &self.user_id,
+            &user_id,
             self.ctime,
             self.expire,
             self.nonce,
-            &self.payload,
+            &payload,
         );
         out.pop(); // the closing brace: the mode follows
         out.extend_from_slice(b",\"mode\":\"");

@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use crate::json_string::JsonString;
 use crate::Generator;
 
 const VECTORS: &str = include_str!("../tests/vectors/gcm-deterministic.jsonl");
@@ -52,11 +53,11 @@ fn every_deterministic_plaintext_is_written_exactly() {
         crate::plaintext::write_claims(
             &mut out,
             row["app_id"].as_u64().unwrap() as u32,
-            row["user_id"].as_str().unwrap(),
+            &JsonString::new(row["user_id"].as_str().unwrap()),
             row["ctime"].as_i64().unwrap(),
             row["expire"].as_i64().unwrap(),
             row["nonce"].as_i64().unwrap(),
-            row["payload"].as_str().unwrap(),
+            &JsonString::new(row["payload"].as_str().unwrap()),
         );
         assert_eq!(String::from_utf8(out).unwrap(), row["plaintext"].as_str().unwrap());
     }

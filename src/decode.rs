@@ -1,6 +1,6 @@
 //! Reading a token back: both the current GCM format and the legacy CBC one.
 
-use crate::cipher::{cbc_open, GcmKey};
+use crate::cipher::{cbc_open_in_place, GcmKey};
 use crate::{plaintext, wire, Claims, Error, Mode, Secret};
 
 /// Decodes a token with its secret and returns its claims. Both formats are read: the current
@@ -29,26 +29,28 @@ pub fn decode(token: &str, secret: &str) -> Result<Claims, Error> {
 
 /// Decodes with `secret`, reusing an already expanded GCM key when the caller keeps one.
 pub(crate) fn decode_with(token: &str, secret: &Secret, kept_key: Option<&GcmKey>) -> Result<Claims, Error> {
-    let bytes = wire::unwrap_base64(token)?;
-    let envelope = wire::parse(&bytes)?;
+    let mut bytes = wire::unwrap_base64(token)?;
+    let envelope = wire::parse(&mut bytes)?;
     let (plaintext, mode) = match envelope.mode {
         Some(wire::MODE_GCM) => {
-            let sealed = (envelope.nonce, envelope.ciphertext);
             let plaintext = match kept_key {
-                Some(key) => key.open(sealed.0, sealed.1)?,
-                None => GcmKey::new(secret).open(sealed.0, sealed.1)?,
+                Some(key) => key.open_in_place(envelope.nonce, envelope.ciphertext)?,
+                None => GcmKey::new(secret).open_in_place(envelope.nonce, envelope.ciphertext)?,
             };
             (plaintext, Mode::Gcm)
         }
         Some(_) => return Err(Error::UnsupportedMode),
-        None => (cbc_open(secret, envelope.nonce, envelope.ciphertext)?, Mode::LegacyCbc),
+        None => (
+            cbc_open_in_place(secret, envelope.nonce, envelope.ciphertext)?,
+            Mode::LegacyCbc,
+        ),
     };
-    if mode == Mode::LegacyCbc && std::str::from_utf8(&plaintext).is_err() {
+    if mode == Mode::LegacyCbc && std::str::from_utf8(plaintext).is_err() {
         // CBC cannot authenticate: a wrong key that happens to leave valid padding yields bytes
         // that are not text. That is a wrong secret, not a bad plaintext.
         return Err(Error::AuthFailed);
     }
-    let claims = plaintext::parse_claims(&plaintext, mode)?;
+    let claims = plaintext::parse_claims(plaintext, mode)?;
     if claims.expire != envelope.expire {
         // The header's expiry is outside the encryption: a mismatch means it was altered.
         return Err(Error::AuthFailed);

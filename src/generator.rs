@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::cipher::{GcmKey, GCM_NONCE_LEN, GCM_TAG_LEN};
+use crate::json_string::JsonString;
 use crate::verify::VerifyOptions;
 use crate::{clock, decode, nonce_source, plaintext, wire, Claims, Error, Secret};
 
@@ -86,7 +87,8 @@ impl Generator {
         payload: &str,
     ) -> Result<String, Error> {
         let header = wire::EXPIRE_AND_NONCE_LEN + GCM_NONCE_LEN + 2;
-        let mut bytes = Vec::with_capacity(header + 96 + user_id.len() + payload.len() + GCM_TAG_LEN + 1);
+        let (user_id, payload) = (JsonString::new(user_id), JsonString::new(payload));
+        let mut bytes = Vec::with_capacity(header + plaintext::max_claims_len(&user_id, &payload) + GCM_TAG_LEN + 1);
         bytes.extend_from_slice(&expire.to_be_bytes());
         bytes.extend_from_slice(&(GCM_NONCE_LEN as u16).to_be_bytes());
         bytes.extend_from_slice(gcm_nonce);
@@ -94,11 +96,11 @@ impl Generator {
         plaintext::write_claims(
             &mut bytes,
             self.app_id,
-            user_id,
+            &user_id,
             ctime,
             expire,
             claim_nonce.into(),
-            payload,
+            &payload,
         );
         let cipher_len = u16::try_from(bytes.len() - header + GCM_TAG_LEN).map_err(|_| Error::PayloadTooLarge)?;
         bytes[header - 2..header].copy_from_slice(&cipher_len.to_be_bytes());

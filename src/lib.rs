@@ -38,6 +38,7 @@ mod decode;
 mod error;
 mod fork_guard;
 mod generator;
+mod json_string;
 mod nonce_source;
 mod payload;
 mod plaintext;

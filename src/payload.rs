@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::plaintext::write_json_string;
+use crate::json_string::write_json_string;
 use crate::Error;
 
 /// Privilege key: may log in to the room.

@@ -17,12 +17,13 @@ pub(crate) const MODE_GCM: u8 = 1;
 /// Bytes before the nonce: expire (8) and nonce_len (2).
 pub(crate) const EXPIRE_AND_NONCE_LEN: usize = 10;
 
-/// One parsed envelope, borrowing from the decoded bytes.
+/// One parsed envelope, borrowing from the decoded bytes. The ciphertext is borrowed mutably so
+/// that it can be decrypted where it lies.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Envelope<'a> {
     pub expire: i64,
     pub nonce: &'a [u8],
-    pub ciphertext: &'a [u8],
+    pub ciphertext: &'a mut [u8],
     /// `None` for a legacy token, which ends right after the ciphertext.
     pub mode: Option<u8>,
 }
@@ -57,7 +58,7 @@ pub(crate) fn wrap_base64(bytes: &[u8]) -> String {
 }
 
 /// Splits the decoded bytes into their fields; every length is checked against what is there.
-pub(crate) fn parse(bytes: &[u8]) -> Result<Envelope<'_>, Error> {
+pub(crate) fn parse(bytes: &mut [u8]) -> Result<Envelope<'_>, Error> {
     let mut rest = bytes;
     let expire = i64::from_be_bytes(take::<8>(&mut rest)?);
     let nonce_len = u16::from_be_bytes(take::<2>(&mut rest)?) as usize;
@@ -77,18 +78,18 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Envelope<'_>, Error> {
     })
 }
 
-fn take<const N: usize>(rest: &mut &[u8]) -> Result<[u8; N], Error> {
+fn take<const N: usize>(rest: &mut &mut [u8]) -> Result<[u8; N], Error> {
     let field = take_slice(rest, N)?;
     let mut out = [0u8; N];
     out.copy_from_slice(field);
     Ok(out)
 }
 
-fn take_slice<'a>(rest: &mut &'a [u8], len: usize) -> Result<&'a [u8], Error> {
+fn take_slice<'a>(rest: &mut &'a mut [u8], len: usize) -> Result<&'a mut [u8], Error> {
     if rest.len() < len {
         return Err(Error::Malformed);
     }
-    let (field, tail) = rest.split_at(len);
+    let (field, tail) = std::mem::take(rest).split_at_mut(len);
     *rest = tail;
     Ok(field)
 }
@@ -109,32 +110,32 @@ mod tests {
 
     #[test]
     fn parses_a_current_envelope() {
-        let b = envelope_bytes(&[1; 12], &[2; 20], Some(1));
-        let e = parse(&b).unwrap();
+        let mut b = envelope_bytes(&[1; 12], &[2; 20], Some(1));
+        let e = parse(&mut b).unwrap();
         assert_eq!(
-            (e.expire, e.nonce, e.ciphertext, e.mode),
+            (e.expire, e.nonce, &*e.ciphertext, e.mode),
             (77, &[1u8; 12][..], &[2u8; 20][..], Some(1))
         );
     }
 
     #[test]
     fn parses_a_legacy_envelope_without_mode_byte() {
-        let b = envelope_bytes(&[1; 16], &[2; 32], None);
-        assert_eq!(parse(&b).unwrap().mode, None);
+        let mut b = envelope_bytes(&[1; 16], &[2; 32], None);
+        assert_eq!(parse(&mut b).unwrap().mode, None);
     }
 
     #[test]
     fn refuses_trailing_bytes() {
         let mut b = envelope_bytes(&[1; 12], &[2; 20], Some(1));
         b.push(0);
-        assert_eq!(parse(&b).unwrap_err(), Error::Malformed);
+        assert_eq!(parse(&mut b).unwrap_err(), Error::Malformed);
     }
 
     #[test]
     fn refuses_every_truncation() {
-        let b = envelope_bytes(&[1; 12], &[2; 20], Some(1));
+        let mut b = envelope_bytes(&[1; 12], &[2; 20], Some(1));
         for len in 0..b.len() - 1 {
-            assert_eq!(parse(&b[..len]).unwrap_err(), Error::Malformed, "length {len}");
+            assert_eq!(parse(&mut b[..len]).unwrap_err(), Error::Malformed, "length {len}");
         }
     }
 
