@@ -45,11 +45,12 @@ pub(crate) fn decode_with(token: &str, secret: &Secret, kept_key: Option<&GcmKey
             Mode::LegacyCbc,
         ),
     };
-    if mode == Mode::LegacyCbc && std::str::from_utf8(plaintext).is_err() {
+    let plaintext = std::str::from_utf8(plaintext).map_err(|_| match mode {
         // CBC cannot authenticate: a wrong key that happens to leave valid padding yields bytes
         // that are not text. That is a wrong secret, not a bad plaintext.
-        return Err(Error::AuthFailed);
-    }
+        Mode::LegacyCbc => Error::AuthFailed,
+        Mode::Gcm => Error::BadPlaintext,
+    })?;
     let claims = plaintext::parse_claims(plaintext, mode)?;
     if claims.expire != envelope.expire {
         // The header's expiry is outside the encryption: a mismatch means it was altered.

@@ -57,8 +57,9 @@ struct Plaintext {
 
 /// Parses a decrypted plaintext. Keys may come in any order (the official generators differ);
 /// all six must be there with the right JSON types. Unknown keys are ignored.
-pub(crate) fn parse_claims(plaintext: &[u8], mode: Mode) -> Result<Claims, Error> {
-    let p: Plaintext = serde_json::from_slice(plaintext).map_err(|_| Error::BadPlaintext)?;
+pub(crate) fn parse_claims(plaintext: &str, mode: Mode) -> Result<Claims, Error> {
+    // From text already checked as UTF-8 once, serde_json does not check each string again.
+    let p: Plaintext = serde_json::from_str(plaintext).map_err(|_| Error::BadPlaintext)?;
     Ok(Claims {
         app_id: p.app_id,
         user_id: p.user_id,
@@ -109,7 +110,7 @@ mod tests {
     #[test]
     fn reads_keys_in_any_order() {
         let c = parse_claims(
-            br#"{"nonce":5,"payload":"p","expire":3,"ctime":2,"user_id":"u","app_id":7}"#,
+            r#"{"nonce":5,"payload":"p","expire":3,"ctime":2,"user_id":"u","app_id":7}"#,
             Mode::Gcm,
         )
         .unwrap();
@@ -123,7 +124,7 @@ mod tests {
     #[test]
     fn refuses_a_missing_claim() {
         let r = parse_claims(
-            br#"{"app_id":1,"ctime":2,"expire":3,"nonce":5,"payload":""}"#,
+            r#"{"app_id":1,"ctime":2,"expire":3,"nonce":5,"payload":""}"#,
             Mode::Gcm,
         );
         assert_eq!(r.unwrap_err(), Error::BadPlaintext);
@@ -132,7 +133,7 @@ mod tests {
     #[test]
     fn refuses_an_app_id_above_u32() {
         let r = parse_claims(
-            br#"{"app_id":4294967296,"user_id":"u","ctime":2,"expire":3,"nonce":5,"payload":""}"#,
+            r#"{"app_id":4294967296,"user_id":"u","ctime":2,"expire":3,"nonce":5,"payload":""}"#,
             Mode::Gcm,
         );
         assert_eq!(r.unwrap_err(), Error::BadPlaintext);
@@ -141,7 +142,7 @@ mod tests {
     #[test]
     fn refuses_a_duplicated_claim() {
         let r = parse_claims(
-            br#"{"app_id":1,"app_id":2,"user_id":"u","ctime":2,"expire":3,"nonce":5,"payload":""}"#,
+            r#"{"app_id":1,"app_id":2,"user_id":"u","ctime":2,"expire":3,"nonce":5,"payload":""}"#,
             Mode::Gcm,
         );
         assert_eq!(r.unwrap_err(), Error::BadPlaintext);
