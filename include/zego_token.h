@@ -4,8 +4,9 @@
  * Ownership: input strings are borrowed NUL-terminated UTF-8 for the duration of a call. Every
  * char* a function hands out through an out-parameter is owned by the caller and released exactly
  * once with zego_string_free (never free()). A zego_token_generator is released with
- * zego_token_generator_free. Static strings (zego_error_message, zego_token_version) are never
- * freed. Out-parameters are written only on success. Every function is thread-safe.
+ * zego_token_generator_free and a zego_token_claims with zego_token_claims_free; the strings a
+ * zego_token_claims hands out belong to it. Static strings (zego_error_message,
+ * zego_token_version, zego_token_claims_mode) are never freed. Out-parameters are written only on success. Every function is thread-safe.
  */
 
 #ifndef ZEGO_TOKEN_H
@@ -101,6 +102,14 @@ typedef int32_t zego_result;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
+// What a token says: app id, user id, times, nonce, payload and format.
+//
+// Opaque and immutable. Made by `zego_decode_token04_claims` or `zego_verify_token04_claims`,
+// read with the `zego_token_claims_*` accessors (from any number of threads at once), and freed
+// exactly once by `zego_token_claims_free`. The strings its accessors return belong to it and
+// stay valid until it is freed.
+typedef struct zego_token_claims zego_token_claims;
+
 // A generator bound to one app id and one secret, keeping the expanded AES key.
 //
 // Opaque. Created by `zego_token_generator_new`, used by `zego_token_generator_generate` (from
@@ -114,6 +123,58 @@ typedef struct zego_token_generator zego_token_generator;
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+// Decodes a token as `zego_decode_token04` does (same rules and codes), but hands out a claims
+// handle instead of JSON.
+//
+// On success `*claims_out` receives a new handle that the caller frees with
+// `zego_token_claims_free`. Untouched on error. Thread-safe.
+int32_t zego_decode_token04_claims(const char *token,
+                                   const char *secret,
+                                   zego_token_claims **claims_out);
+
+// Verifies a token as `zego_verify_token04` does (same rules and codes), but hands out a claims
+// handle instead of JSON.
+//
+// On success `*claims_out` receives a new handle that the caller frees with
+// `zego_token_claims_free`. Untouched on error. Thread-safe.
+int32_t zego_verify_token04_claims(const char *token,
+                                   const char *secret,
+                                   uint32_t app_id,
+                                   int64_t now_unix,
+                                   int64_t leeway_seconds,
+                                   zego_token_claims **claims_out);
+
+// The app id the token was made for; 0 when `claims` is NULL. Thread-safe.
+uint32_t zego_token_claims_app_id(const zego_token_claims *claims);
+
+// When the token was made, in unix seconds; 0 when `claims` is NULL. Thread-safe.
+int64_t zego_token_claims_ctime(const zego_token_claims *claims);
+
+// When the token expires, in unix seconds; 0 when `claims` is NULL. Thread-safe.
+int64_t zego_token_claims_expire(const zego_token_claims *claims);
+
+// The token's random nonce claim; 0 when `claims` is NULL. Thread-safe.
+int64_t zego_token_claims_nonce(const zego_token_claims *claims);
+
+// The user id, NUL-terminated UTF-8 owned by `claims` (valid until `zego_token_claims_free`).
+// When `len_out` is not NULL it receives the length in bytes, without the NUL. NULL when
+// `claims` is NULL (and `*len_out` is untouched). Thread-safe.
+const char *zego_token_claims_user_id(const zego_token_claims *claims, size_t *len_out);
+
+// The payload ("" for a basic token, JSON for a privilege token), NUL-terminated UTF-8 owned by
+// `claims` (valid until `zego_token_claims_free`). When `len_out` is not NULL it receives the
+// length in bytes, without the NUL. NULL when `claims` is NULL (and `*len_out` is untouched).
+// Thread-safe.
+const char *zego_token_claims_payload(const zego_token_claims *claims, size_t *len_out);
+
+// The token's format as a static string: "gcm" (current) or "cbc" (legacy), as in the claims
+// JSON; NULL when `claims` is NULL. Never freed. Thread-safe.
+const char *zego_token_claims_mode(const zego_token_claims *claims);
+
+// Frees a claims handle and the strings it handed out. NULL is accepted and ignored. Call
+// exactly once per handle, when no other thread is using it or its strings.
+void zego_token_claims_free(zego_token_claims *claims);
 
 // Creates a generator for `app_id` and `secret` (32 ASCII bytes).
 //

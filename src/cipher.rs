@@ -42,7 +42,12 @@ impl GcmKey {
         let (ciphertext, tag) = sealed.split_at_mut(split);
         let tag: [u8; GCM_TAG_LEN] = (&*tag).try_into().map_err(|_| Error::Malformed)?;
         self.0
-            .decrypt_inout_detached(&Nonce::from(nonce), &[], InOutBuf::from(&mut *ciphertext), &Tag::from(tag))
+            .decrypt_inout_detached(
+                &Nonce::from(nonce),
+                &[],
+                InOutBuf::from(&mut *ciphertext),
+                &Tag::from(tag),
+            )
             .map_err(|_| Error::AuthFailed)?;
         Ok(ciphertext)
     }

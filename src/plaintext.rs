@@ -77,7 +77,15 @@ mod tests {
 
     fn written(user_id: &str, payload: &str) -> String {
         let mut out = Vec::new();
-        write_claims(&mut out, 1, &JsonString::new(user_id), 10, 20, -3, &JsonString::new(payload));
+        write_claims(
+            &mut out,
+            1,
+            &JsonString::new(user_id),
+            10,
+            20,
+            -3,
+            &JsonString::new(payload),
+        );
         String::from_utf8(out).unwrap()
     }
 
@@ -123,10 +131,7 @@ mod tests {
 
     #[test]
     fn refuses_a_missing_claim() {
-        let r = parse_claims(
-            r#"{"app_id":1,"ctime":2,"expire":3,"nonce":5,"payload":""}"#,
-            Mode::Gcm,
-        );
+        let r = parse_claims(r#"{"app_id":1,"ctime":2,"expire":3,"nonce":5,"payload":""}"#, Mode::Gcm);
         assert_eq!(r.unwrap_err(), Error::BadPlaintext);
     }
 

@@ -23,6 +23,12 @@ impl PanicValue for u32 {
     }
 }
 
+impl PanicValue for i64 {
+    fn panic_value() -> i64 {
+        0
+    }
+}
+
 impl PanicValue for () {
     fn panic_value() {}
 }

@@ -10,7 +10,8 @@
 //!   `ZEGO_RESULT_INVALID_UTF8`.
 //! - Output pointers are written only on success. A string the library returns is owned by the
 //!   caller and released exactly once with [`zego_string_free`](strings::zego_string_free),
-//!   never with `free()`.
+//!   never with `free()`. Handles (a generator, decoded claims) are released with their own
+//!   `_free` function; the strings a claims handle's accessors return belong to the handle.
 //! - No panic crosses the boundary: each body runs under `catch_unwind`, and a panic becomes
 //!   `ZEGO_RESULT_PANIC` (or the documented fallback of functions that return no code).
 //! - Every function is thread-safe. There is no global "last error" and no global mutable state.
@@ -21,6 +22,7 @@
 
 #[macro_use]
 mod boundary;
+mod claims;
 mod generator;
 mod info;
 mod payload;
@@ -28,6 +30,11 @@ mod result;
 mod strings;
 mod token;
 
+pub use claims::{
+    zego_decode_token04_claims, zego_token_claims, zego_token_claims_app_id, zego_token_claims_ctime,
+    zego_token_claims_expire, zego_token_claims_free, zego_token_claims_mode, zego_token_claims_nonce,
+    zego_token_claims_payload, zego_token_claims_user_id, zego_verify_token04_claims,
+};
 pub use generator::{
     zego_token_generator, zego_token_generator_free, zego_token_generator_generate, zego_token_generator_new,
 };

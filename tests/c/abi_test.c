@@ -226,6 +226,55 @@ static void test_generator(void) {
   zego_string_free(NULL);
 }
 
+static void test_claims_handle(void) {
+  char *token = generate_ok("用户_ü", "{\"a\":1}");
+  zego_token_claims *claims = NULL;
+  zego_token_claims *untouched = (zego_token_claims *)SENTINEL;
+  size_t len = 0;
+  const char *text;
+
+  CHECK("decode to a handle", zego_decode_token04_claims(token, SECRET, &claims) == ZEGO_RESULT_OK && claims);
+  CHECK("app id accessor", zego_token_claims_app_id(claims) == APP_ID);
+  CHECK("expire is ctime + 3600", zego_token_claims_expire(claims) - zego_token_claims_ctime(claims) == 3600);
+  CHECK("nonce fits an int32", zego_token_claims_nonce(claims) >= INT32_MIN && zego_token_claims_nonce(claims) <= INT32_MAX);
+  text = zego_token_claims_user_id(claims, &len);
+  CHECK("user id accessor gives raw UTF-8 and its length", text && strcmp(text, "用户_ü") == 0 && len == strlen("用户_ü"));
+  text = zego_token_claims_payload(claims, NULL);
+  CHECK("payload accessor, length not wanted", text && strcmp(text, "{\"a\":1}") == 0);
+  CHECK("mode accessor says gcm", strcmp(zego_token_claims_mode(claims), "gcm") == 0);
+  zego_token_claims_free(claims);
+
+  claims = NULL;
+  CHECK("legacy token to a handle", zego_decode_token04_claims(CBC_TOKEN, CBC_SECRET, &claims) == ZEGO_RESULT_OK);
+  CHECK("legacy mode is cbc", strcmp(zego_token_claims_mode(claims), "cbc") == 0);
+  CHECK("legacy nonce", zego_token_claims_nonce(claims) == 1646750481);
+  zego_token_claims_free(claims);
+
+  claims = NULL;
+  CHECK("verify to a handle", zego_verify_token04_claims(token, SECRET, APP_ID, 0, 0, &claims) == ZEGO_RESULT_OK);
+  CHECK("verified app id", zego_token_claims_app_id(claims) == APP_ID);
+  zego_token_claims_free(claims);
+
+  CHECK("wrong secret is code 23", zego_decode_token04_claims(token, "fedcba9876543210fedcba9876543210", &untouched) == ZEGO_RESULT_AUTH_FAILED);
+  CHECK("expired is code 30", zego_verify_token04_claims(token, SECRET, APP_ID, INT64_MAX, 0, &untouched) == ZEGO_RESULT_EXPIRED);
+  CHECK("other app id is code 32", zego_verify_token04_claims(token, SECRET, APP_ID + 1, 0, 0, &untouched) == ZEGO_RESULT_APP_ID_MISMATCH);
+  CHECK("NULL token", zego_decode_token04_claims(NULL, SECRET, &untouched) == ZEGO_RESULT_NULL_POINTER);
+  CHECK("invalid UTF-8 secret", zego_verify_token04_claims(token, "\xff", APP_ID, 0, 0, &untouched) == ZEGO_RESULT_INVALID_UTF8);
+  CHECK("claims_out untouched on error", untouched == (zego_token_claims *)SENTINEL);
+  CHECK("NULL claims_out (decode)", zego_decode_token04_claims(token, SECRET, NULL) == ZEGO_RESULT_NULL_POINTER);
+  CHECK("NULL claims_out (verify)", zego_verify_token04_claims(token, SECRET, APP_ID, 0, 0, NULL) == ZEGO_RESULT_NULL_POINTER);
+
+  len = 7;
+  CHECK("NULL handle: app id 0", zego_token_claims_app_id(NULL) == 0);
+  CHECK("NULL handle: times and nonce 0",
+        zego_token_claims_ctime(NULL) == 0 && zego_token_claims_expire(NULL) == 0 && zego_token_claims_nonce(NULL) == 0);
+  CHECK("NULL handle: NULL strings, len untouched",
+        zego_token_claims_user_id(NULL, &len) == NULL && zego_token_claims_payload(NULL, &len) == NULL && len == 7);
+  CHECK("NULL handle: NULL mode", zego_token_claims_mode(NULL) == NULL);
+  zego_token_claims_free(NULL);
+  zego_string_free(token);
+}
+
 int main(void) {
   test_info();
   test_generate_and_decode();
@@ -234,5 +283,6 @@ int main(void) {
   test_decode_rejects_bad_tokens();
   test_verify();
   test_generator();
+  test_claims_handle();
   return SUMMARY();
 }
