@@ -11,7 +11,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -88,110 +87,27 @@ inline std::string take(char* s) {
   return std::string(owned.get());
 }
 
-/// Reads the library's claims JSON: one flat object whose values are strings or integers.
-class ClaimsReader {
- public:
-  explicit ClaimsReader(const std::string& json) : s_(json) {}
-
-  Claims read() {
-    Claims c;
-    expect('{');
-    while (true) {
-      std::string key = string();
-      expect(':');
-      if (key == "app_id") c.app_id = static_cast<uint32_t>(integer());
-      else if (key == "user_id") c.user_id = string();
-      else if (key == "ctime") c.ctime = integer();
-      else if (key == "expire") c.expire = integer();
-      else if (key == "nonce") c.nonce = integer();
-      else if (key == "payload") c.payload = string();
-      else if (key == "mode") c.mode = string();
-      else fail();
-      if (peek() == ',') { ++i_; continue; }
-      expect('}');
-      return c;
-    }
-  }
-
- private:
-  [[noreturn]] void fail() const { throw Error(ZEGO_RESULT_PANIC, "unreadable claims from the library"); }
-  char peek() const { return i_ < s_.size() ? s_[i_] : '\0'; }
-  void expect(char c) {
-    if (peek() != c) fail();
-    ++i_;
-  }
-  int64_t integer() {
-    std::size_t start = i_;
-    if (peek() == '-') ++i_;
-    while (peek() >= '0' && peek() <= '9') ++i_;
-    if (i_ == start) fail();
-    return std::strtoll(s_.c_str() + start, nullptr, 10);
-  }
-  unsigned hex4() {
-    if (i_ + 4 > s_.size()) fail();
-    unsigned v = static_cast<unsigned>(std::strtoul(s_.substr(i_, 4).c_str(), nullptr, 16));
-    i_ += 4;
-    return v;
-  }
-  static void utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-  std::string string() {
-    expect('"');
-    std::string out;
-    while (true) {
-      char c = peek();
-      ++i_;
-      if (c == '"') return out;
-      if (c == '\0' && i_ > s_.size()) fail();
-      if (c != '\\') {
-        out += c;
-        continue;
-      }
-      char e = peek();
-      ++i_;
-      switch (e) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'u': {
-          unsigned cp = hex4();
-          if (cp >= 0xD800 && cp < 0xDC00 && peek() == '\\') {  // a surrogate pair
-            i_ += 2;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4() - 0xDC00);
-          }
-          utf8(out, cp);
-          break;
-        }
-        default: fail();
-      }
-    }
-  }
-
-  const std::string& s_;
-  std::size_t i_ = 0;
+struct ClaimsFree {
+  void operator()(zego_token_claims* c) const noexcept { zego_token_claims_free(c); }
 };
+using OwnedClaims = std::unique_ptr<zego_token_claims, ClaimsFree>;
 
-inline Claims claims_from(char* json) { return ClaimsReader(take(json)).read(); }
+/// Takes ownership of a claims handle the library returned and copies its fields.
+inline Claims take_claims(zego_token_claims* handle) {
+  OwnedClaims owned(handle);
+  Claims c;
+  std::size_t len = 0;
+  const char* text = zego_token_claims_user_id(owned.get(), &len);
+  c.user_id.assign(text, len);
+  text = zego_token_claims_payload(owned.get(), &len);
+  c.payload.assign(text, len);
+  c.app_id = zego_token_claims_app_id(owned.get());
+  c.ctime = zego_token_claims_ctime(owned.get());
+  c.expire = zego_token_claims_expire(owned.get());
+  c.nonce = zego_token_claims_nonce(owned.get());
+  c.mode = zego_token_claims_mode(owned.get());
+  return c;
+}
 
 }  // namespace detail
 
@@ -266,9 +182,9 @@ struct RtcRoomPayload {
 /// Decodes a token (current GCM or legacy CBC) without checking time or app id.
 inline Claims decode(const std::string& token, const std::string& secret) {
   detail::check_abi();
-  char* json = nullptr;
-  detail::check(zego_decode_token04(detail::c_str(token), detail::c_str(secret), &json));
-  return detail::claims_from(json);
+  zego_token_claims* claims = nullptr;
+  detail::check(zego_decode_token04_claims(detail::c_str(token), detail::c_str(secret), &claims));
+  return detail::take_claims(claims);
 }
 
 /// Decodes a token and checks it was made for app_id and is valid at now_unix (0: the system
@@ -276,10 +192,10 @@ inline Claims decode(const std::string& token, const std::string& secret) {
 inline Claims verify(const std::string& token, const std::string& secret, uint32_t app_id, int64_t now_unix = 0,
                      int64_t leeway_seconds = 0) {
   detail::check_abi();
-  char* json = nullptr;
-  detail::check(zego_verify_token04(detail::c_str(token), detail::c_str(secret), app_id, now_unix, leeway_seconds,
-                                    &json));
-  return detail::claims_from(json);
+  zego_token_claims* claims = nullptr;
+  detail::check(zego_verify_token04_claims(detail::c_str(token), detail::c_str(secret), app_id, now_unix,
+                                           leeway_seconds, &claims));
+  return detail::take_claims(claims);
 }
 
 /// The version of the linked library.
