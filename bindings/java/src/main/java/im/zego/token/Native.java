@@ -1,11 +1,13 @@
 package im.zego.token;
 
 import com.sun.jna.Library;
+import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,11 +28,27 @@ final class Native {
 
         int zego_rtc_room_payload(String roomId, int canLogin, int canPublish, String[] streamIds, long count, PointerByReference out);
 
-        int zego_decode_token04(String token, String secret, PointerByReference out);
-
-        int zego_verify_token04(String token, String secret, int appId, long now, long leeway, PointerByReference out);
-
         void zego_string_free(Pointer s);
+
+        int zego_decode_token04_claims(String token, String secret, PointerByReference out);
+
+        int zego_verify_token04_claims(String token, String secret, int appId, long now, long leeway, PointerByReference out);
+
+        int zego_token_claims_app_id(Pointer claims);
+
+        long zego_token_claims_ctime(Pointer claims);
+
+        long zego_token_claims_expire(Pointer claims);
+
+        long zego_token_claims_nonce(Pointer claims);
+
+        Pointer zego_token_claims_user_id(Pointer claims, Pointer lenOut);
+
+        Pointer zego_token_claims_payload(Pointer claims, Pointer lenOut);
+
+        String zego_token_claims_mode(Pointer claims);
+
+        void zego_token_claims_free(Pointer claims);
 
         String zego_error_message(int code);
 
@@ -108,6 +126,26 @@ final class Native {
         } finally {
             LIB.zego_string_free(p);
         }
+    }
+
+    /** Copies the fields of a claims handle the library returned and frees the handle. */
+    static Claims takeClaims(PointerByReference out) {
+        Pointer claims = out.getValue();
+        try {
+            return new Claims(Integer.toUnsignedLong(LIB.zego_token_claims_app_id(claims)),
+                    claimsText(claims, true), LIB.zego_token_claims_ctime(claims), LIB.zego_token_claims_expire(claims),
+                    LIB.zego_token_claims_nonce(claims), claimsText(claims, false), LIB.zego_token_claims_mode(claims));
+        } finally {
+            LIB.zego_token_claims_free(claims);
+        }
+    }
+
+    /** The user id or the payload of a claims handle, by its byte length (a NUL inside is kept). */
+    private static String claimsText(Pointer claims, boolean userId) {
+        Memory len = new Memory(com.sun.jna.Native.SIZE_T_SIZE);
+        Pointer text = userId ? LIB.zego_token_claims_user_id(claims, len) : LIB.zego_token_claims_payload(claims, len);
+        long bytes = com.sun.jna.Native.SIZE_T_SIZE == 8 ? len.getLong(0) : Integer.toUnsignedLong(len.getInt(0));
+        return new String(text.getByteArray(0, (int) bytes), StandardCharsets.UTF_8);
     }
 
     /** A Java string for the C ABI: C strings end at NUL, so a string holding one is refused, not cut. */

@@ -34,8 +34,8 @@ public final class ZegoToken {
     /** Decodes a token (current GCM or legacy CBC) without checking time or app id. */
     public static Claims decode(String token, String secret) {
         PointerByReference out = new PointerByReference();
-        Native.check(Native.LIB.zego_decode_token04(Native.text(token, "token"), Native.text(secret, "secret"), out));
-        return Claims.fromJson(Native.take(out));
+        Native.check(Native.LIB.zego_decode_token04_claims(Native.text(token, "token"), Native.text(secret, "secret"), out));
+        return Native.takeClaims(out);
     }
 
     /**
@@ -45,9 +45,9 @@ public final class ZegoToken {
      */
     public static Claims verify(String token, String secret, long appId, long nowUnix, long leewaySeconds) {
         PointerByReference out = new PointerByReference();
-        Native.check(Native.LIB.zego_verify_token04(Native.text(token, "token"), Native.text(secret, "secret"),
+        Native.check(Native.LIB.zego_verify_token04_claims(Native.text(token, "token"), Native.text(secret, "secret"),
                 Native.appId(appId), nowUnix, leewaySeconds, out));
-        return Claims.fromJson(Native.take(out));
+        return Native.takeClaims(out);
     }
 
     /** Verifies against the system clock with no leeway. */
