@@ -27,10 +27,34 @@ namespace ZegoToken
         internal static extern int zego_rtc_room_payload(byte[] roomId, int canLogin, int canPublish, IntPtr streamIds, UIntPtr count, out IntPtr payload);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int zego_decode_token04(byte[] token, byte[] secret, out IntPtr claims);
+        internal static extern int zego_decode_token04_claims(byte[] token, byte[] secret, out IntPtr claims);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int zego_verify_token04(byte[] token, byte[] secret, uint appId, long now, long leeway, out IntPtr claims);
+        internal static extern int zego_verify_token04_claims(byte[] token, byte[] secret, uint appId, long now, long leeway, out IntPtr claims);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint zego_token_claims_app_id(IntPtr claims);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern long zego_token_claims_ctime(IntPtr claims);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern long zego_token_claims_expire(IntPtr claims);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern long zego_token_claims_nonce(IntPtr claims);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern IntPtr zego_token_claims_user_id(IntPtr claims, out UIntPtr length);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern IntPtr zego_token_claims_payload(IntPtr claims, out UIntPtr length);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern IntPtr zego_token_claims_mode(IntPtr claims);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern void zego_token_claims_free(IntPtr claims);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern void zego_string_free(IntPtr s);
@@ -179,6 +203,31 @@ namespace ZegoToken
             {
                 zego_string_free(s);
             }
+        }
+
+        /// <summary>Copies the fields of a claims handle the library returned and frees the handle.</summary>
+        internal static Claims TakeClaims(IntPtr claims)
+        {
+            try
+            {
+                IntPtr userId = zego_token_claims_user_id(claims, out UIntPtr userIdLength);
+                IntPtr payload = zego_token_claims_payload(claims, out UIntPtr payloadLength);
+                return new Claims(zego_token_claims_app_id(claims), Read(userId, userIdLength),
+                    zego_token_claims_ctime(claims), zego_token_claims_expire(claims), zego_token_claims_nonce(claims),
+                    Read(payload, payloadLength), Read(zego_token_claims_mode(claims)));
+            }
+            finally
+            {
+                zego_token_claims_free(claims);
+            }
+        }
+
+        /// <summary>Reads UTF-8 text of a known byte length that the library owns (a NUL inside is kept).</summary>
+        private static string Read(IntPtr s, UIntPtr length)
+        {
+            byte[] bytes = new byte[checked((int)length.ToUInt64())];
+            Marshal.Copy(s, bytes, 0, bytes.Length);
+            return Encoding.UTF8.GetString(bytes);
         }
 
         /// <summary>Throws the exception of a non-zero result code.</summary>

@@ -19,8 +19,8 @@ namespace ZegoToken
         public static Claims Decode(string token, string secret)
         {
             NativeMethods.EnsureLoaded();
-            NativeMethods.Check(NativeMethods.zego_decode_token04(NativeMethods.Utf8(token, "token"), NativeMethods.Utf8(secret, "secret"), out var json));
-            return Claims.FromJson(NativeMethods.Take(json));
+            NativeMethods.Check(NativeMethods.zego_decode_token04_claims(NativeMethods.Utf8(token, "token"), NativeMethods.Utf8(secret, "secret"), out var claims));
+            return NativeMethods.TakeClaims(claims);
         }
 
         /// <summary>
@@ -31,9 +31,9 @@ namespace ZegoToken
         public static Claims Verify(string token, string secret, uint appId, long nowUnix = 0, long leewaySeconds = 0)
         {
             NativeMethods.EnsureLoaded();
-            NativeMethods.Check(NativeMethods.zego_verify_token04(NativeMethods.Utf8(token, "token"), NativeMethods.Utf8(secret, "secret"),
-                appId, nowUnix, leewaySeconds, out var json));
-            return Claims.FromJson(NativeMethods.Take(json));
+            NativeMethods.Check(NativeMethods.zego_verify_token04_claims(NativeMethods.Utf8(token, "token"), NativeMethods.Utf8(secret, "secret"),
+                appId, nowUnix, leewaySeconds, out var claims));
+            return NativeMethods.TakeClaims(claims);
         }
 
         /// <summary>The version of the loaded native library.</summary>
