@@ -1,5 +1,6 @@
 package im.zego.token;
 
+import com.sun.jna.StringArray;
 import com.sun.jna.ptr.PointerByReference;
 
 import java.util.ArrayList;
@@ -40,16 +41,17 @@ public final class RtcRoomPayload {
 
     /** The payload JSON, validated by the library (InvalidRoomId, InvalidStreamId). */
     public String toJson() {
-        String[] ids = null;
+        StringArray ids = null;
         if (streamIds != null) {
-            ids = new String[streamIds.size()];
-            for (int i = 0; i < ids.length; i++) ids[i] = Native.text(streamIds.get(i), "stream id");
+            String[] texts = new String[streamIds.size()];
+            for (int i = 0; i < texts.length; i++) texts[i] = Native.text(streamIds.get(i), "stream id");
+            // NUL-terminated UTF-8 strings and a NULL-terminated array of them, so an empty list is
+            // still a non-NULL array ("[]" rather than null).
+            ids = new StringArray(texts, "UTF-8");
         }
         PointerByReference out = new PointerByReference();
-        Native.check(Native.LIB.zego_rtc_room_payload(Native.text(roomId, "roomId"), canLogin ? 1 : 0, canPublish ? 1 : 0,
-                // An empty list still needs a non-NULL array ("[]" rather than null): JNA passes a
-                // zero-length array as NULL, so a one-slot array with a count of 0 stands in.
-                ids != null && ids.length == 0 ? new String[1] : ids, ids == null ? 0 : ids.length, out));
+        Native.check(Native.Lib.zego_rtc_room_payload(Native.text(roomId, "roomId"), canLogin ? 1 : 0, canPublish ? 1 : 0,
+                ids, streamIds == null ? 0 : streamIds.size(), out));
         return Native.take(out);
     }
 

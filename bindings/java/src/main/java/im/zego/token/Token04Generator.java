@@ -16,7 +16,7 @@ public final class Token04Generator implements AutoCloseable {
 
     public Token04Generator(long appId, String secret) {
         PointerByReference out = new PointerByReference();
-        Native.check(Native.LIB.zego_token_generator_new(Native.appId(appId), Native.text(secret, "secret"), out));
+        Native.check(Native.Lib.zego_token_generator_new(Native.appId(appId), Native.text(secret, "secret"), out));
         this.appId = appId;
         this.handle = out.getValue();
     }
@@ -33,7 +33,7 @@ public final class Token04Generator implements AutoCloseable {
         try {
             if (handle == null) throw new ZegoTokenException.InvalidArgument("the generator is closed");
             PointerByReference out = new PointerByReference();
-            Native.check(Native.LIB.zego_token_generator_generate(handle, user, effectiveTimeInSeconds, data, out));
+            Native.check(Native.Lib.zego_token_generator_generate(handle, user, effectiveTimeInSeconds, data, out));
             return Native.take(out);
         } finally {
             lock.readLock().unlock();
@@ -51,7 +51,7 @@ public final class Token04Generator implements AutoCloseable {
         lock.writeLock().lock();
         try {
             if (handle != null) {
-                Native.LIB.zego_token_generator_free(handle);
+                Native.Lib.zego_token_generator_free(handle);
                 handle = null;
             }
         } finally {

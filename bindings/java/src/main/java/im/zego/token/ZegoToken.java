@@ -21,7 +21,7 @@ public final class ZegoToken {
     /** Generates a Token04 (AES-256-GCM). payload "" (or null) is a basic token. */
     public static String generate(long appId, String userId, String secret, long effectiveTimeInSeconds, String payload) {
         PointerByReference out = new PointerByReference();
-        Native.check(Native.LIB.zego_generate_token04(Native.appId(appId), Native.text(userId, "userId"),
+        Native.check(Native.Lib.zego_generate_token04(Native.appId(appId), Native.text(userId, "userId"),
                 Native.text(secret, "secret"), effectiveTimeInSeconds, Native.text(payload == null ? "" : payload, "payload"), out));
         return Native.take(out);
     }
@@ -34,7 +34,7 @@ public final class ZegoToken {
     /** Decodes a token (current GCM or legacy CBC) without checking time or app id. */
     public static Claims decode(String token, String secret) {
         PointerByReference out = new PointerByReference();
-        Native.check(Native.LIB.zego_decode_token04_claims(Native.text(token, "token"), Native.text(secret, "secret"), out));
+        Native.check(Native.Lib.zego_decode_token04_claims(Native.text(token, "token"), Native.text(secret, "secret"), out));
         return Native.takeClaims(out);
     }
 
@@ -45,7 +45,7 @@ public final class ZegoToken {
      */
     public static Claims verify(String token, String secret, long appId, long nowUnix, long leewaySeconds) {
         PointerByReference out = new PointerByReference();
-        Native.check(Native.LIB.zego_verify_token04_claims(Native.text(token, "token"), Native.text(secret, "secret"),
+        Native.check(Native.Lib.zego_verify_token04_claims(Native.text(token, "token"), Native.text(secret, "secret"),
                 Native.appId(appId), nowUnix, leewaySeconds, out));
         return Native.takeClaims(out);
     }
@@ -57,11 +57,11 @@ public final class ZegoToken {
 
     /** The version of the loaded native library. */
     public static String libraryVersion() {
-        return Native.LIB.zego_token_version();
+        return Native.Lib.zego_token_version();
     }
 
     /** The library's English sentence for a code. */
     public static String message(int code) {
-        return Native.LIB.zego_error_message(code);
+        return Native.Lib.zego_error_message(code);
     }
 }
