@@ -35,15 +35,15 @@ final class Native {
 
         private Lib() {}
 
-        static native int zego_generate_token04(int appId, String userId, String secret, long ttl, String payload, PointerByReference out);
+        static native int zego_generate_token04(int appId, byte[] userId, byte[] secret, long ttl, byte[] payload, PointerByReference out);
 
-        static native int zego_rtc_room_payload(String roomId, int canLogin, int canPublish, Pointer streamIds, long count, PointerByReference out);
+        static native int zego_rtc_room_payload(byte[] roomId, int canLogin, int canPublish, Pointer streamIds, long count, PointerByReference out);
 
         static native void zego_string_free(Pointer s);
 
-        static native int zego_decode_token04_claims(String token, String secret, PointerByReference out);
+        static native int zego_decode_token04_claims(byte[] token, byte[] secret, PointerByReference out);
 
-        static native int zego_verify_token04_claims(String token, String secret, int appId, long now, long leeway, PointerByReference out);
+        static native int zego_verify_token04_claims(byte[] token, byte[] secret, int appId, long now, long leeway, PointerByReference out);
 
         static native int zego_token_claims_app_id(Pointer claims);
 
@@ -65,9 +65,9 @@ final class Native {
 
         static native String zego_token_version();
 
-        static native int zego_token_generator_new(int appId, String secret, PointerByReference out);
+        static native int zego_token_generator_new(int appId, byte[] secret, PointerByReference out);
 
-        static native int zego_token_generator_generate(Pointer generator, String userId, long ttl, String payload, PointerByReference out);
+        static native int zego_token_generator_generate(Pointer generator, byte[] userId, long ttl, byte[] payload, PointerByReference out);
 
         static native void zego_token_generator_free(Pointer generator);
     }
@@ -126,6 +126,17 @@ final class Native {
         if (code != 0) throw ZegoTokenException.of(code, Lib.zego_error_message(code));
     }
 
+    private static final ThreadLocal<PointerByReference> OUT = ThreadLocal.withInitial(PointerByReference::new);
+
+    /**
+     * This thread's out-parameter for one call: a pointer-sized native cell, reused because JNA backs
+     * each new one with its own malloc and cleaner. The library writes it only on success, and every
+     * caller reads it before its thread makes another call.
+     */
+    static PointerByReference out() {
+        return OUT.get();
+    }
+
     /** Copies a string the library returned and frees the library's copy. */
     static String take(PointerByReference out) {
         Pointer p = out.getValue();
@@ -156,8 +167,16 @@ final class Native {
         return new String(text.getByteArray(0, (int) bytes), StandardCharsets.UTF_8);
     }
 
-    /** A Java string for the C ABI: C strings end at NUL, so a string holding one is refused, not cut. */
-    static String text(String value, String name) {
+    /** A Java string as a NUL-terminated UTF-8 C string (a byte array JNA passes without copying it into a new allocation). */
+    static byte[] text(String value, String name) {
+        byte[] utf8 = checkedText(value, name).getBytes(StandardCharsets.UTF_8);
+        byte[] terminated = new byte[utf8.length + 1];
+        System.arraycopy(utf8, 0, terminated, 0, utf8.length);
+        return terminated;
+    }
+
+    /** A Java string checked for the C ABI: C strings end at NUL, so a string holding one is refused, not cut. */
+    static String checkedText(String value, String name) {
         if (value == null) throw new ZegoTokenException.NullPointer(name + " must not be null");
         if (value.indexOf('\0') >= 0) throw new ZegoTokenException.InvalidArgument(name + " must not contain NUL characters");
         for (int i = 0; i < value.length(); i++) {

@@ -44,12 +44,12 @@ public final class RtcRoomPayload {
         StringArray ids = null;
         if (streamIds != null) {
             String[] texts = new String[streamIds.size()];
-            for (int i = 0; i < texts.length; i++) texts[i] = Native.text(streamIds.get(i), "stream id");
+            for (int i = 0; i < texts.length; i++) texts[i] = Native.checkedText(streamIds.get(i), "stream id");
             // NUL-terminated UTF-8 strings and a NULL-terminated array of them, so an empty list is
             // still a non-NULL array ("[]" rather than null).
             ids = new StringArray(texts, "UTF-8");
         }
-        PointerByReference out = new PointerByReference();
+        PointerByReference out = Native.out();
         Native.check(Native.Lib.zego_rtc_room_payload(Native.text(roomId, "roomId"), canLogin ? 1 : 0, canPublish ? 1 : 0,
                 ids, streamIds == null ? 0 : streamIds.size(), out));
         return Native.take(out);

@@ -15,7 +15,7 @@ public final class Token04Generator implements AutoCloseable {
     private Pointer handle;
 
     public Token04Generator(long appId, String secret) {
-        PointerByReference out = new PointerByReference();
+        PointerByReference out = Native.out();
         Native.check(Native.Lib.zego_token_generator_new(Native.appId(appId), Native.text(secret, "secret"), out));
         this.appId = appId;
         this.handle = out.getValue();
@@ -27,12 +27,12 @@ public final class Token04Generator implements AutoCloseable {
 
     /** Generates a token for userId valid for effectiveTimeInSeconds; payload "" for a basic token. */
     public String generate(String userId, long effectiveTimeInSeconds, String payload) {
-        String user = Native.text(userId, "userId");
-        String data = Native.text(payload == null ? "" : payload, "payload");
+        byte[] user = Native.text(userId, "userId");
+        byte[] data = Native.text(payload == null ? "" : payload, "payload");
         lock.readLock().lock();
         try {
             if (handle == null) throw new ZegoTokenException.InvalidArgument("the generator is closed");
-            PointerByReference out = new PointerByReference();
+            PointerByReference out = Native.out();
             Native.check(Native.Lib.zego_token_generator_generate(handle, user, effectiveTimeInSeconds, data, out));
             return Native.take(out);
         } finally {

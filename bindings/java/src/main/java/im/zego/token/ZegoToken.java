@@ -20,7 +20,7 @@ public final class ZegoToken {
 
     /** Generates a Token04 (AES-256-GCM). payload "" (or null) is a basic token. */
     public static String generate(long appId, String userId, String secret, long effectiveTimeInSeconds, String payload) {
-        PointerByReference out = new PointerByReference();
+        PointerByReference out = Native.out();
         Native.check(Native.Lib.zego_generate_token04(Native.appId(appId), Native.text(userId, "userId"),
                 Native.text(secret, "secret"), effectiveTimeInSeconds, Native.text(payload == null ? "" : payload, "payload"), out));
         return Native.take(out);
@@ -33,7 +33,7 @@ public final class ZegoToken {
 
     /** Decodes a token (current GCM or legacy CBC) without checking time or app id. */
     public static Claims decode(String token, String secret) {
-        PointerByReference out = new PointerByReference();
+        PointerByReference out = Native.out();
         Native.check(Native.Lib.zego_decode_token04_claims(Native.text(token, "token"), Native.text(secret, "secret"), out));
         return Native.takeClaims(out);
     }
@@ -44,7 +44,7 @@ public final class ZegoToken {
      * ctime > now + leeway.
      */
     public static Claims verify(String token, String secret, long appId, long nowUnix, long leewaySeconds) {
-        PointerByReference out = new PointerByReference();
+        PointerByReference out = Native.out();
         Native.check(Native.Lib.zego_verify_token04_claims(Native.text(token, "token"), Native.text(secret, "secret"),
                 Native.appId(appId), nowUnix, leewaySeconds, out));
         return Native.takeClaims(out);
