@@ -8,7 +8,7 @@ package zegotoken
 import "C"
 
 import (
-	"encoding/json"
+	"strconv"
 	"strings"
 	"unsafe"
 )
@@ -37,7 +37,31 @@ func cString(s string) (*C.char, error) {
 	return C.CString(s), nil
 }
 
-// cStrings converts several strings, freeing the ones already made if one is refused.
+// callStrings lays out strings as NUL-terminated C strings in one Go byte slice, for the duration
+// of one call: cgo lets C read Go memory that holds no Go pointers while the call lasts, which
+// saves a C.malloc and a C.free (each a cgo call) per string. The pointers keep the slice alive.
+// C code may not keep them, and no zego-token function does.
+func callStrings(values ...string) ([]*C.char, error) {
+	size := 0
+	for _, v := range values {
+		if strings.IndexByte(v, 0) >= 0 {
+			return nil, &Error{Code: codeInvalidArgument, Message: "strings passed to zego-token must not contain NUL bytes"}
+		}
+		size += len(v) + 1
+	}
+	buf := make([]byte, size)
+	out := make([]*C.char, len(values))
+	at := 0
+	for i, v := range values {
+		copy(buf[at:], v)
+		out[i] = (*C.char)(unsafe.Pointer(&buf[at]))
+		at += len(v) + 1
+	}
+	return out, nil
+}
+
+// cStrings converts several strings into C memory that outlives the call (for arrays of strings,
+// which Go memory may not hold), freeing the ones already made if one is refused.
 func cStrings(values ...string) ([]*C.char, error) {
 	out := make([]*C.char, 0, len(values))
 	for _, v := range values {
@@ -71,15 +95,23 @@ func takeString(s *C.char) string {
 	return C.GoString(s)
 }
 
-func claimsFrom(s *C.char) (Claims, error) {
-	var claims Claims
-	if err := json.Unmarshal([]byte(takeString(s)), &claims); err != nil {
-		return Claims{}, &Error{Code: codeInternal, Message: "unreadable claims from the library: " + err.Error()}
+// takeClaims copies the fields of a claims handle the library returned and frees the handle.
+func takeClaims(claims *C.zego_token_claims) Claims {
+	defer C.zego_token_claims_free(claims)
+	var userIDLen, payloadLen C.size_t
+	userID := C.zego_token_claims_user_id(claims, &userIDLen)
+	payload := C.zego_token_claims_payload(claims, &payloadLen)
+	return Claims{
+		AppID:   uint32(C.zego_token_claims_app_id(claims)),
+		UserID:  C.GoStringN(userID, C.int(userIDLen)),
+		Ctime:   int64(C.zego_token_claims_ctime(claims)),
+		Expire:  int64(C.zego_token_claims_expire(claims)),
+		Nonce:   int64(C.zego_token_claims_nonce(claims)),
+		Payload: C.GoStringN(payload, C.int(payloadLen)),
+		Mode:    C.GoString(C.zego_token_claims_mode(claims)),
 	}
-	return claims, nil
 }
 
 func itoa(n int64) string {
-	b, _ := json.Marshal(n)
-	return string(b)
+	return strconv.FormatInt(n, 10)
 }

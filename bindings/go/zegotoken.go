@@ -27,11 +27,10 @@ func Generate(appID uint32, userID, secret string, effectiveTimeInSeconds int64,
 	if abiError != nil {
 		return "", abiError
 	}
-	args, err := cStrings(userID, secret, payload)
+	args, err := callStrings(userID, secret, payload)
 	if err != nil {
 		return "", err
 	}
-	defer freeAll(args)
 	var token *C.char
 	if err := result(C.zego_generate_token04(C.uint32_t(appID), args[0], args[1],
 		C.int64_t(effectiveTimeInSeconds), args[2], &token)); err != nil {
@@ -53,13 +52,12 @@ func NewGenerator(appID uint32, secret string) (*Generator, error) {
 	if abiError != nil {
 		return nil, abiError
 	}
-	cSecret, err := cString(secret)
+	args, err := callStrings(secret)
 	if err != nil {
 		return nil, err
 	}
-	defer C.free(unsafe.Pointer(cSecret))
 	g := &Generator{appID: appID}
-	if err := result(C.zego_token_generator_new(C.uint32_t(appID), cSecret, &g.handle)); err != nil {
+	if err := result(C.zego_token_generator_new(C.uint32_t(appID), args[0], &g.handle)); err != nil {
 		return nil, err
 	}
 	runtime.SetFinalizer(g, (*Generator).Close)
@@ -71,11 +69,10 @@ func (g *Generator) AppID() uint32 { return g.appID }
 
 // Generate makes a token for userID; see the package-level Generate.
 func (g *Generator) Generate(userID string, effectiveTimeInSeconds int64, payload string) (string, error) {
-	args, err := cStrings(userID, payload)
+	args, err := callStrings(userID, payload)
 	if err != nil {
 		return "", err
 	}
-	defer freeAll(args)
 	g.mu.RLock()
 	defer g.mu.RUnlock()
 	if g.handle == nil {
@@ -159,16 +156,15 @@ func Decode(token, secret string) (Claims, error) {
 	if abiError != nil {
 		return Claims{}, abiError
 	}
-	args, err := cStrings(token, secret)
+	args, err := callStrings(token, secret)
 	if err != nil {
 		return Claims{}, err
 	}
-	defer freeAll(args)
-	var out *C.char
-	if err := result(C.zego_decode_token04(args[0], args[1], &out)); err != nil {
+	var out *C.zego_token_claims
+	if err := result(C.zego_decode_token04_claims(args[0], args[1], &out)); err != nil {
 		return Claims{}, err
 	}
-	return claimsFrom(out)
+	return takeClaims(out), nil
 }
 
 // VerifyOptions are the clock and skew for Verify. The zero value means "now, no leeway".
@@ -183,11 +179,10 @@ func Verify(token, secret string, appID uint32, opts VerifyOptions) (Claims, err
 	if abiError != nil {
 		return Claims{}, abiError
 	}
-	args, err := cStrings(token, secret)
+	args, err := callStrings(token, secret)
 	if err != nil {
 		return Claims{}, err
 	}
-	defer freeAll(args)
 	var now int64
 	if !opts.Now.IsZero() {
 		now = opts.Now.Unix()
@@ -195,12 +190,12 @@ func Verify(token, secret string, appID uint32, opts VerifyOptions) (Claims, err
 			return Claims{}, &Error{Code: codeInvalidArgument, Message: "Now must not be the unix epoch itself"}
 		}
 	}
-	var out *C.char
-	if err := result(C.zego_verify_token04(args[0], args[1], C.uint32_t(appID), C.int64_t(now),
+	var out *C.zego_token_claims
+	if err := result(C.zego_verify_token04_claims(args[0], args[1], C.uint32_t(appID), C.int64_t(now),
 		C.int64_t(opts.Leeway/time.Second), &out)); err != nil {
 		return Claims{}, err
 	}
-	return claimsFrom(out)
+	return takeClaims(out), nil
 }
 
 // LibraryVersion is the version of the linked zego-token library.
