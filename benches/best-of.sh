@@ -9,13 +9,21 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-3}
 filter=${2:-}
 results=$(mktemp)
-trap 'rm -f "$results"' EXIT
+log=$(mktemp)
+trap 'rm -f "$results" "$log"' EXIT
 for run in $(seq "$runs"); do
   echo "criterion run $run of $runs" >&2
-  (cd "$root" && cargo bench -q --bench token -- --noplot ${filter:+"$filter"} >/dev/null)
-  python3 - "$root/target/criterion" >>"$results" <<'PY'
+  started=$(date +%s)
+  if ! (cd "$root" && cargo bench -q --bench token -- --noplot ${filter:+"$filter"}) >"$log" 2>&1; then
+    cat "$log" >&2
+    exit 1
+  fi
+  # Only the benchmarks this run wrote: target/criterion keeps those of earlier, other runs too.
+  python3 - "$root/target/criterion" "$started" >>"$results" <<'PY'
 import json, pathlib, sys
 for estimates in sorted(pathlib.Path(sys.argv[1]).glob("*/*/new/estimates.json")):
+    if estimates.stat().st_mtime < float(sys.argv[2]):
+        continue
     e = json.loads(estimates.read_text())
     group, bench = estimates.parts[-4], estimates.parts[-3]
     print(f"{group}/{bench}\t{e['mean']['point_estimate']}\t{e['median']['point_estimate']}")
