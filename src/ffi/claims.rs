@@ -4,9 +4,9 @@
 use std::ffi::c_char;
 use std::ptr;
 
-use super::strings::required_str;
+use super::token::{decoded, verified};
 use super::zego_result;
-use crate::{Claims, Mode, VerifyOptions};
+use crate::{Claims, Mode};
 
 /// What a token says: app id, user id, times, nonce, payload and format.
 ///
@@ -72,11 +72,7 @@ pub extern "C" fn zego_decode_token04_claims(
     ffi_boundary! {
         // SAFETY: the pointers are NULL or valid, per this function's contract.
         unsafe {
-            deliver_claims(claims_out, || {
-                let token = required_str(token)?;
-                let secret = required_str(secret)?;
-                Ok(crate::decode(token, secret)?)
-            })
+            deliver_claims(claims_out, || decoded(token, secret))
         }
     }
 }
@@ -98,15 +94,7 @@ pub extern "C" fn zego_verify_token04_claims(
     ffi_boundary! {
         // SAFETY: the pointers are NULL or valid, per this function's contract.
         unsafe {
-            deliver_claims(claims_out, || {
-                let token = required_str(token)?;
-                let secret = required_str(secret)?;
-                let mut options = VerifyOptions::new().leeway(leeway_seconds);
-                if now_unix != 0 {
-                    options = options.at(now_unix);
-                }
-                Ok(crate::verify(token, secret, app_id, &options)?)
-            })
+            deliver_claims(claims_out, || verified(token, secret, app_id, now_unix, leeway_seconds))
         }
     }
 }

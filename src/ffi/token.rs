@@ -3,7 +3,8 @@
 use std::ffi::c_char;
 
 use super::strings::{deliver_string, optional_str, required_str};
-use crate::VerifyOptions;
+use super::zego_result;
+use crate::{Claims, VerifyOptions};
 
 /// Generates a Token04 in the current format (AES-256-GCM, 12-byte nonce from the OS CSPRNG).
 ///
@@ -57,11 +58,7 @@ pub extern "C" fn zego_decode_token04(
     ffi_boundary! {
         // SAFETY: the pointers are NULL or valid, per this function's contract.
         unsafe {
-            deliver_string(claims_json_out, || {
-                let token = required_str(token)?;
-                let secret = required_str(secret)?;
-                Ok(crate::decode(token, secret)?.to_json())
-            })
+            deliver_string(claims_json_out, || Ok(decoded(token, secret)?.to_json()))
         }
     }
 }
@@ -88,14 +85,39 @@ pub extern "C" fn zego_verify_token04(
         // SAFETY: the pointers are NULL or valid, per this function's contract.
         unsafe {
             deliver_string(claims_json_out, || {
-                let token = required_str(token)?;
-                let secret = required_str(secret)?;
-                let mut options = VerifyOptions::new().leeway(leeway_seconds);
-                if now_unix != 0 {
-                    options = options.at(now_unix);
-                }
-                Ok(crate::verify(token, secret, app_id, &options)?.to_json())
+                Ok(verified(token, secret, app_id, now_unix, leeway_seconds)?.to_json())
             })
         }
     }
+}
+
+/// The decode behind `zego_decode_token04` and `zego_decode_token04_claims`.
+///
+/// # Safety
+/// `token` and `secret` are NULL or valid NUL-terminated strings for the duration of the call.
+pub(super) unsafe fn decoded(token: *const c_char, secret: *const c_char) -> Result<Claims, zego_result> {
+    // SAFETY: forwarded contract.
+    let (token, secret) = unsafe { (required_str(token)?, required_str(secret)?) };
+    Ok(crate::decode(token, secret)?)
+}
+
+/// The verification behind `zego_verify_token04` and `zego_verify_token04_claims`: `now_unix` 0
+/// means the system clock.
+///
+/// # Safety
+/// `token` and `secret` are NULL or valid NUL-terminated strings for the duration of the call.
+pub(super) unsafe fn verified(
+    token: *const c_char,
+    secret: *const c_char,
+    app_id: u32,
+    now_unix: i64,
+    leeway_seconds: i64,
+) -> Result<Claims, zego_result> {
+    // SAFETY: forwarded contract.
+    let (token, secret) = unsafe { (required_str(token)?, required_str(secret)?) };
+    let mut options = VerifyOptions::new().leeway(leeway_seconds);
+    if now_unix != 0 {
+        options = options.at(now_unix);
+    }
+    Ok(crate::verify(token, secret, app_id, &options)?)
 }
