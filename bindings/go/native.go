@@ -28,11 +28,19 @@ func checkABI() error {
 	return nil
 }
 
-// cString copies a Go string into C memory that the caller frees. Go strings may hold NUL bytes,
-// which C strings cannot: such a string is refused rather than silently cut.
-func cString(s string) (*C.char, error) {
+// refuseNUL checks a string for the C ABI. Go strings may hold NUL bytes, which C strings cannot:
+// such a string is refused rather than silently cut.
+func refuseNUL(s string) error {
 	if strings.IndexByte(s, 0) >= 0 {
-		return nil, &Error{Code: codeInvalidArgument, Message: "strings passed to zego-token must not contain NUL bytes"}
+		return &Error{Code: codeInvalidArgument, Message: "strings passed to zego-token must not contain NUL bytes"}
+	}
+	return nil
+}
+
+// cString copies a Go string into C memory that the caller frees.
+func cString(s string) (*C.char, error) {
+	if err := refuseNUL(s); err != nil {
+		return nil, err
 	}
 	return C.CString(s), nil
 }
@@ -44,8 +52,8 @@ func cString(s string) (*C.char, error) {
 func callStrings(values ...string) ([]*C.char, error) {
 	size := 0
 	for _, v := range values {
-		if strings.IndexByte(v, 0) >= 0 {
-			return nil, &Error{Code: codeInvalidArgument, Message: "strings passed to zego-token must not contain NUL bytes"}
+		if err := refuseNUL(v); err != nil {
+			return nil, err
 		}
 		size += len(v) + 1
 	}
