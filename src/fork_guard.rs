@@ -6,7 +6,7 @@
 //! draw. Only the forking thread exists in a child, so a per-thread epoch is enough and there is
 //! no process-wide mutable state.
 //!
-//! This is the one place outside `ffi` with `unsafe`: the single call to `pthread_atfork`. The
+//! This is the one place outside the C ABI crate (`zego-token-ffi`) with `unsafe`: the single call to `pthread_atfork`. The
 //! safe alternative, comparing `getpid()` on every token, costs a system call (211 ns measured on
 //! the reference machine, about half a token) and is fooled by pid reuse in grandchildren.
 //! glibc registers the handler under this library's `__dso_handle`, so it is removed again if the

@@ -26,8 +26,8 @@
 //! Nonces come from a per-thread ChaCha20 generator seeded from the OS CSPRNG and reseeded after
 //! `fork()`, so no two tokens share a GCM nonce, across threads and forked worker processes alike.
 //!
-//! The C ABI lives in the `ffi` module (declared in `include/zego_token.h`); it is the only place
-//! with `unsafe` code, apart from the one `pthread_atfork` call of the fork guard.
+//! This crate is pure Rust and exports no C symbols. The C ABI (`libzego_token`, declared in
+//! `zego_token.h`) is the separate `zego-token-ffi` crate, built on this one.
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -45,9 +45,6 @@ mod plaintext;
 mod secret;
 mod verify;
 mod wire;
-
-#[allow(unsafe_code)]
-pub mod ffi;
 
 #[cfg(test)]
 mod conformance_tests;

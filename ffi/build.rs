@@ -1,4 +1,4 @@
-//! Generates the C header from src/ffi with cbindgen, plus a flattened copy for PHP's FFI (which
+//! Generates the C header from this crate (src/) with cbindgen, plus a flattened copy for PHP's FFI (which
 //! cannot read #include or #define). Both go to OUT_DIR on every build; the checked-in copies are
 //! rewritten only when ZEGO_TOKEN_WRITE_HEADERS=1, and tests/header_freshness.rs fails when they
 //! differ from what this script generates.
@@ -8,17 +8,18 @@ use std::fs;
 use std::path::PathBuf;
 
 fn main() {
-    println!("cargo:rerun-if-changed=src/ffi");
+    println!("cargo:rerun-if-changed=src");
     println!("cargo:rerun-if-changed=cbindgen.toml");
     println!("cargo:rerun-if-env-changed=ZEGO_TOKEN_WRITE_HEADERS");
     // So that writing them again always works, even when src/ffi did not change.
-    println!("cargo:rerun-if-changed=include/zego_token.h");
-    println!("cargo:rerun-if-changed=bindings/php/src/zego_token_ffi.h");
+    println!("cargo:rerun-if-changed=../include/zego_token.h");
+    println!("cargo:rerun-if-changed=../bindings/php/src/zego_token_ffi.h");
 
-    // A SONAME, so that programs linked against the shared library record "libzego_token.so"
-    // rather than the path it was built at.
+    // A SONAME carrying the ABI version (ZEGO_TOKEN_ABI_VERSION), so that programs linked against
+    // the shared library record "libzego_token.so.1", not the unversioned development link nor the
+    // path it was built at. (zig's linker ignores this; scripts/dist sets it with patchelf.)
     if env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux") {
-        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libzego_token.so");
+        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libzego_token.so.1");
     }
 
     let crate_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -32,8 +33,8 @@ fn main() {
     fs::write(out_dir.join("zego_token_ffi.h"), &flattened).expect("OUT_DIR is writable");
 
     if env::var_os("ZEGO_TOKEN_WRITE_HEADERS").is_some_and(|v| v == "1") {
-        fs::write(crate_dir.join("include/zego_token.h"), &header).expect("include/ is writable");
-        fs::write(crate_dir.join("bindings/php/src/zego_token_ffi.h"), &flattened)
+        fs::write(crate_dir.join("../include/zego_token.h"), &header).expect("include/ is writable");
+        fs::write(crate_dir.join("../bindings/php/src/zego_token_ffi.h"), &flattened)
             .expect("bindings/php/src/ is writable");
     }
 }
@@ -44,7 +45,7 @@ fn generate(crate_dir: &PathBuf, config: cbindgen::Config) -> String {
         .with_crate(crate_dir)
         .with_config(config)
         .generate()
-        .expect("cbindgen can read src/ffi")
+        .expect("cbindgen can read src/")
         .write(&mut out);
     String::from_utf8(out).expect("cbindgen writes UTF-8")
 }

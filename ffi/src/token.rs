@@ -4,7 +4,7 @@ use std::ffi::c_char;
 
 use super::strings::{deliver_string, optional_str, required_str};
 use super::zego_result;
-use crate::{Claims, VerifyOptions};
+use zego::{Claims, VerifyOptions};
 
 /// Generates a Token04 in the current format (AES-256-GCM, 12-byte nonce from the OS CSPRNG).
 ///
@@ -33,7 +33,7 @@ pub extern "C" fn zego_generate_token04(
                 let user_id = required_str(user_id)?;
                 let secret = required_str(secret)?;
                 let payload = optional_str(payload)?;
-                Ok(crate::generate(app_id, user_id, secret, effective_time_in_seconds, payload)?)
+                Ok(zego::generate(app_id, user_id, secret, effective_time_in_seconds, payload)?)
             })
         }
     }
@@ -98,7 +98,7 @@ pub extern "C" fn zego_verify_token04(
 pub(super) unsafe fn decoded(token: *const c_char, secret: *const c_char) -> Result<Claims, zego_result> {
     // SAFETY: forwarded contract.
     let (token, secret) = unsafe { (required_str(token)?, required_str(secret)?) };
-    Ok(crate::decode(token, secret)?)
+    Ok(zego::decode(token, secret)?)
 }
 
 /// The verification behind `zego_verify_token04` and `zego_verify_token04_claims`: `now_unix` 0
@@ -119,5 +119,5 @@ pub(super) unsafe fn verified(
     if now_unix != 0 {
         options = options.at(now_unix);
     }
-    Ok(crate::verify(token, secret, app_id, &options)?)
+    Ok(zego::verify(token, secret, app_id, &options)?)
 }

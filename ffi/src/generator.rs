@@ -4,7 +4,7 @@ use std::ffi::c_char;
 
 use super::strings::{deliver_string, optional_str, required_str};
 use super::zego_result;
-use crate::Generator;
+use zego::Generator;
 
 /// A generator bound to one app id and one secret, keeping the expanded AES key.
 ///

@@ -6,7 +6,7 @@ use std::ptr;
 
 use super::token::{decoded, verified};
 use super::zego_result;
-use crate::{Claims, Mode};
+use zego::{Claims, Mode};
 
 /// What a token says: app id, user id, times, nonce, payload and format.
 ///
@@ -235,7 +235,7 @@ mod tests {
 
     #[test]
     fn a_user_id_with_a_nul_inside_keeps_its_full_length() {
-        let claims = decoded(&crate::generate(7, "a\0b", SECRET, 60, "").unwrap());
+        let claims = decoded(&zego::generate(7, "a\0b", SECRET, 60, "").unwrap());
         let mut len = 0;
         let text = zego_token_claims_user_id(claims, &mut len);
         // SAFETY: `text` points to `len` bytes plus a NUL, owned by the live handle.
@@ -246,8 +246,8 @@ mod tests {
 
     #[test]
     fn accessors_return_what_decode_returns() {
-        let token = crate::generate(7, "user", SECRET, 60, "{\"p\":1}").unwrap();
-        let expected = crate::decode(&token, SECRET).unwrap();
+        let token = zego::generate(7, "user", SECRET, 60, "{\"p\":1}").unwrap();
+        let expected = zego::decode(&token, SECRET).unwrap();
         let claims = decoded(&token);
         // SAFETY: the accessors return NUL-terminated strings owned by the live handle.
         let text = |p: *const c_char| unsafe { CStr::from_ptr(p) }.to_str().unwrap().to_owned();

@@ -3,7 +3,7 @@
 use std::ffi::{c_char, CStr};
 
 use super::{zego_result, ZEGO_TOKEN_ABI_VERSION};
-use crate::Error;
+use zego::Error;
 
 /// A short English sentence for a result code. Unknown codes get a text too.
 ///

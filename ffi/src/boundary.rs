@@ -44,7 +44,7 @@ macro_rules! ffi_boundary {
     ( $($body:tt)* ) => {
         match ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(|| { $($body)* })) {
             Ok(value) => value,
-            Err(_) => $crate::ffi::boundary::PanicValue::panic_value(),
+            Err(_) => $crate::boundary::PanicValue::panic_value(),
         }
     };
 }

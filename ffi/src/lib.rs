@@ -1,7 +1,11 @@
-//! The C ABI, declared in `include/zego_token.h` (generated from this module by cbindgen).
+//! # zego-token-ffi
 //!
-//! This is the only module with `#[no_mangle]` functions and the only one with `unsafe` code
-//! (besides the fork guard's single `pthread_atfork` call). Its rules:
+//! The C ABI of zego-token, declared in `include/zego_token.h` (generated from this crate by
+//! cbindgen) and built as `libzego_token` (shared and static). The token logic is the pure Rust
+//! crate `zego-token` (imported here as `zego`); this crate only converts, checks and owns.
+//!
+//! This is the only crate with `#[no_mangle]` functions and, with the core's fork guard, the only
+//! place with `unsafe` code. Its rules:
 //!
 //! - Every function returns 0 (`ZEGO_RESULT_OK`) or a stable non-zero code from
 //!   [`zego_result`]; [`zego_error_message`](info::zego_error_message) turns a code into text.
@@ -67,11 +71,11 @@ mod tests {
 
     #[test]
     fn c_constants_equal_the_core_constants() {
-        assert_eq!(ZEGO_SECRET_LEN as usize, crate::SECRET_LEN);
-        assert_eq!(ZEGO_MAX_USER_ID_LEN as usize, crate::MAX_USER_ID_LEN);
-        assert_eq!(ZEGO_MAX_ROOM_ID_LEN as usize, crate::MAX_ROOM_ID_LEN);
-        assert_eq!(ZEGO_MAX_STREAM_ID_LEN as usize, crate::MAX_STREAM_ID_LEN);
-        assert_eq!(ZEGO_PRIVILEGE_KEY_LOGIN, crate::PRIVILEGE_KEY_LOGIN);
-        assert_eq!(ZEGO_PRIVILEGE_KEY_PUBLISH, crate::PRIVILEGE_KEY_PUBLISH);
+        assert_eq!(ZEGO_SECRET_LEN as usize, zego::SECRET_LEN);
+        assert_eq!(ZEGO_MAX_USER_ID_LEN as usize, zego::MAX_USER_ID_LEN);
+        assert_eq!(ZEGO_MAX_ROOM_ID_LEN as usize, zego::MAX_ROOM_ID_LEN);
+        assert_eq!(ZEGO_MAX_STREAM_ID_LEN as usize, zego::MAX_STREAM_ID_LEN);
+        assert_eq!(ZEGO_PRIVILEGE_KEY_LOGIN, zego::PRIVILEGE_KEY_LOGIN);
+        assert_eq!(ZEGO_PRIVILEGE_KEY_PUBLISH, zego::PRIVILEGE_KEY_PUBLISH);
     }
 }

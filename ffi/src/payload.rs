@@ -4,7 +4,7 @@ use std::ffi::c_char;
 
 use super::strings::{deliver_string, required_str};
 use super::zego_result;
-use crate::RtcRoomPayload;
+use zego::RtcRoomPayload;
 
 /// Builds the JSON payload of an RTC room privilege token:
 /// `{"room_id":"r","privilege":{"1":1,"2":0},"stream_id_list":null}`.
