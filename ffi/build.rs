@@ -5,7 +5,7 @@
 
 use std::env;
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=src");
@@ -15,13 +15,6 @@ fn main() {
     println!("cargo:rerun-if-changed=../include/zego_token.h");
     println!("cargo:rerun-if-changed=../bindings/php/src/zego_token_ffi.h");
 
-    // A SONAME carrying the ABI version (ZEGO_TOKEN_ABI_VERSION), so that programs linked against
-    // the shared library record "libzego_token.so.1", not the unversioned development link nor the
-    // path it was built at. (zig's linker ignores this; scripts/dist sets it with patchelf.)
-    if env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux") {
-        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libzego_token.so.1");
-    }
-
     let crate_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let config = cbindgen::Config::from_file(crate_dir.join("cbindgen.toml")).expect("cbindgen.toml is valid");
@@ -30,6 +23,7 @@ fn main() {
     let flattened = flatten_for_php(&crate_dir, config);
 
     fs::write(out_dir.join("zego_token.h"), &header).expect("OUT_DIR is writable");
+    link_shared_library(&out_dir, &header);
     fs::write(out_dir.join("zego_token_ffi.h"), &flattened).expect("OUT_DIR is writable");
 
     if env::var_os("ZEGO_TOKEN_WRITE_HEADERS").is_some_and(|v| v == "1") {
@@ -37,6 +31,45 @@ fn main() {
         fs::write(crate_dir.join("../bindings/php/src/zego_token_ffi.h"), &flattened)
             .expect("bindings/php/src/ is writable");
     }
+}
+
+/// Names and exports of the shared library, the same on every platform's linker:
+/// - Linux: SONAME `libzego_token.so.1`, carrying the ABI version (`ZEGO_TOKEN_ABI_VERSION`), so a
+///   program linked against it records that name, not the unversioned development link nor the
+///   path it was built at;
+/// - macOS: install name `@rpath/libzego_token.1.dylib`, for the same reason;
+/// - Windows (GNU): a module-definition file listing the header's functions, without which the DLL
+///   exports every Rust symbol. It is written to OUT_DIR as zego_token.def; scripts/dist ships it
+///   and makes the import library from it.
+fn link_shared_library(out_dir: &Path, header: &str) {
+    let os = env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    match os.as_str() {
+        "linux" => println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libzego_token.so.1"),
+        "macos" => println!("cargo:rustc-cdylib-link-arg=-Wl,-install_name,@rpath/libzego_token.1.dylib"),
+        "windows" if env::var("CARGO_CFG_TARGET_ENV").is_ok_and(|e| e == "gnu") => {
+            let mut def = String::from("LIBRARY zego_token.dll\nEXPORTS\n");
+            for name in exported_functions(header) {
+                def.push_str("    ");
+                def.push_str(name);
+                def.push('\n');
+            }
+            let path = out_dir.join("zego_token.def");
+            fs::write(&path, def).expect("OUT_DIR is writable");
+            println!("cargo:rustc-cdylib-link-arg={}", path.display());
+        }
+        _ => {}
+    }
+}
+
+/// The functions the header declares: every declaration line (starting at the first column, as
+/// cbindgen writes them) holding `zego_...(`.
+fn exported_functions(header: &str) -> Vec<&str> {
+    header
+        .lines()
+        .filter(|line| line.starts_with(|c: char| c.is_ascii_alphabetic()) && !line.starts_with("typedef"))
+        .filter_map(|line| line.split_once('(')?.0.rsplit([' ', '*']).next())
+        .filter(|name| name.starts_with("zego_"))
+        .collect()
 }
 
 fn generate(crate_dir: &PathBuf, config: cbindgen::Config) -> String {

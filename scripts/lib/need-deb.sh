@@ -1,0 +1,19 @@
+# Sourced by tests/run-all and scripts/dist: installs the Debian packages a fresh machine lacks.
+#
+#   need_deb PACKAGE...   installs those of the packages that are not installed yet
+# shellcheck shell=bash
+
+_need_deb_updated=0
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "need root (or sudo) to install: $*" >&2; return 1
+  fi
+}
+need_deb() {
+  local missing=() p
+  for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+  echo "installing Debian packages: ${missing[*]}"
+  if [[ $_need_deb_updated -eq 0 ]]; then as_root apt-get update -qq >/dev/null || return 1; _need_deb_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
