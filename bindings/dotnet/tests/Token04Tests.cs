@@ -231,7 +231,10 @@ namespace ZegoToken.Tests
         [Test]
         public void TheLibraryIsReported()
         {
-            Assert.AreEqual("0.1.0", Token04.LibraryVersion);
+            // The library this binding loads is the version its ZegoToken.csproj declares.
+            var project = System.Xml.Linq.XDocument.Load("ZegoToken.csproj");
+            var manifestVersion = System.Linq.Enumerable.Single(project.Descendants("Version")).Value;
+            Assert.AreEqual(manifestVersion, Token04.LibraryVersion);
             Assert.AreEqual("token has expired", Token04.Message(30));
         }
     }
