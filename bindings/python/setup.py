@@ -1,5 +1,5 @@
 """Builds the native library with cargo (setuptools-rust, Binding.NoBinding) and bundles it inside
-the package, so that a wheel is self-contained. The Rust sources are the repository's (../..)."""
+the package, so that a wheel is self-contained. The Rust sources are the repository's: the C ABI crate in ../../ffi."""
 
 from setuptools import setup
 from setuptools_rust import Binding, RustExtension
@@ -8,7 +8,7 @@ setup(
     rust_extensions=[
         RustExtension(
             "zego_token.libzego_token",
-            path="../../Cargo.toml",
+            path="../../ffi/Cargo.toml",
             binding=Binding.NoBinding,
             py_limited_api=True,
         )

@@ -10,12 +10,20 @@ const koffi = require('koffi');
 const ABI_VERSION = 1;
 
 const FILE_NAME = { darwin: 'libzego_token.dylib', win32: 'zego_token.dll' }[process.platform] || 'libzego_token.so';
+// What a runtime install may hold alone: the file named for the ABI version (the SONAME on Linux).
+const VERSIONED_FILE_NAME =
+  process.platform === 'win32'
+    ? null
+    : process.platform === 'darwin'
+      ? `libzego_token.${ABI_VERSION}.dylib`
+      : `libzego_token.so.${ABI_VERSION}`;
 
 function candidates() {
   const places = [];
   if (process.env.ZEGO_TOKEN_LIB) places.push(['ZEGO_TOKEN_LIB', process.env.ZEGO_TOKEN_LIB]);
   places.push(['bundled in the package', path.join(__dirname, '..', 'prebuilds', `${process.platform}-${process.arch}`, FILE_NAME)]);
   places.push(['system loader', FILE_NAME]);
+  if (VERSIONED_FILE_NAME) places.push(['system loader', VERSIONED_FILE_NAME]);
   return places;
 }
 

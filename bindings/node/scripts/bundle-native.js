@@ -12,7 +12,7 @@ const name = { darwin: 'libzego_token.dylib', win32: 'zego_token.dll' }[process.
 const built = path.join(root, 'target', 'release', name);
 
 if (!fs.existsSync(built)) {
-  execFileSync('cargo', ['build', '--release', '--manifest-path', path.join(root, 'Cargo.toml'), '-p', 'zego-token'], {
+  execFileSync('cargo', ['build', '--release', '--manifest-path', path.join(root, 'Cargo.toml'), '-p', 'zego-token-ffi'], {
     stdio: 'inherit',
   });
 }

@@ -2,6 +2,12 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const PACKAGE = path.join(__dirname, '..');
+const ROOT = path.join(PACKAGE, '..', '..');
 
 function load(env) {
   return spawnSync(process.execPath, ['-e', `require(${JSON.stringify(require.resolve('..'))})`], {
@@ -20,4 +26,28 @@ test('a library of another ABI is refused with what to rebuild', () => {
   const r = load({ ZEGO_TOKEN_LIB: 'libc.so.6' });
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /C ABI version null.*rebuild/);
+});
+
+test('a system library installed under its SONAME only is loaded', { skip: process.platform !== 'linux' }, () => {
+  // A runtime install has libzego_token.so.1 and no libzego_token.so link: a copy of the package
+  // without its prebuilds must still find it through the system loader.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zego-token-soname-'));
+  try {
+    const copy = path.join(tmp, 'zego-token');
+    for (const entry of ['package.json', 'index.js', 'lib']) {
+      fs.cpSync(path.join(PACKAGE, entry), path.join(copy, entry), { recursive: true });
+    }
+    fs.mkdirSync(path.join(tmp, 'lib'));
+    fs.copyFileSync(path.join(ROOT, 'target', 'release', 'libzego_token.so'), path.join(tmp, 'lib', 'libzego_token.so.1'));
+    const env = { ...process.env, NODE_PATH: path.join(PACKAGE, 'node_modules'), LD_LIBRARY_PATH: path.join(tmp, 'lib') };
+    delete env.ZEGO_TOKEN_LIB;
+    const r = spawnSync(process.execPath, ['-e', `console.log(require(${JSON.stringify(copy)}).libraryVersion())`], {
+      env,
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.trim(), require('../package.json').version);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 });

@@ -4,7 +4,7 @@
 $root = dirname(__DIR__, 3);
 $built = "$root/target/release/libzego_token.so";
 if (!is_file($built)) {
-    passthru('cargo build --release -p zego-token --manifest-path ' . escapeshellarg("$root/Cargo.toml"), $status);
+    passthru('cargo build --release -p zego-token-ffi --manifest-path ' . escapeshellarg("$root/Cargo.toml"), $status);
     if ($status !== 0) {
         fwrite(STDERR, "cargo build failed\n");
         exit(1);

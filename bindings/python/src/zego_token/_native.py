@@ -1,7 +1,9 @@
 """Loading libzego_token and declaring its C functions (include/zego_token.h) for ctypes.
 
 Load order: (1) the path in ZEGO_TOKEN_LIB; (2) the library bundled inside this package; (3) the
-system loader. The library's ABI version must equal ABI_VERSION.
+system loader, by the unversioned name and then by the name of the ABI version (libzego_token.so.1,
+libzego_token.1.dylib), which is all a runtime install may have. The library's ABI version must
+equal ABI_VERSION.
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ ABI_VERSION = 1
 
 if sys.platform == "darwin":
     _FILE_NAME = "libzego_token.dylib"
+    _VERSIONED_FILE_NAME = f"libzego_token.{ABI_VERSION}.dylib"
 elif sys.platform == "win32":
     _FILE_NAME = "zego_token.dll"
+    _VERSIONED_FILE_NAME = None
 else:
     _FILE_NAME = "libzego_token.so"
+    _VERSIONED_FILE_NAME = f"libzego_token.so.{ABI_VERSION}"
 
 
 class LibraryNotFoundError(ImportError):
@@ -39,6 +44,8 @@ def _candidates() -> list[tuple[str, str]]:
     bundled = sorted(here.glob(_FILE_NAME.split(".")[0] + ".*"))
     places.append(("bundled in the package", str(bundled[0] if bundled else here / _FILE_NAME)))
     places.append(("system loader", ctypes.util.find_library("zego_token") or _FILE_NAME))
+    if _VERSIONED_FILE_NAME:
+        places.append(("system loader", _VERSIONED_FILE_NAME))
     return places
 
 

@@ -17,7 +17,9 @@ import java.util.Map;
 /**
  * The C functions of include/zego_token.h, and where the library is loaded from: (1) the path in
  * ZEGO_TOKEN_LIB; (2) the copy bundled in this jar (linux-x86-64/libzego_token.so, extracted by JNA);
- * (3) the system loader. Its ABI version must equal {@link #ABI_VERSION}.
+ * (3) the system loader, as "zego_token" (JNA also finds a versioned libzego_token.so.N in its search
+ * path) and then by the file name of the ABI version, libzego_token.so.1 or libzego_token.1.dylib:
+ * all a runtime install may have. Its ABI version must equal {@link #ABI_VERSION}.
  */
 final class Native {
     /** The C ABI version this binding was written for (ZEGO_TOKEN_ABI_VERSION in the header). */
@@ -89,7 +91,11 @@ final class Native {
         } catch (IOException e) {
             tried.add("bundled in the jar: " + e.getMessage());
         }
-        return checked(tryLoad("system loader", "zego_token", options, tried), "zego_token", tried);
+        NativeLibrary system = tryLoad("system loader", "zego_token", options, tried);
+        if (system != null) return checked(system, "zego_token", tried);
+        String versioned = com.sun.jna.Platform.isMac() ? "libzego_token." + ABI_VERSION + ".dylib"
+                : com.sun.jna.Platform.isWindows() ? null : "libzego_token.so." + ABI_VERSION;
+        return checked(versioned == null ? null : tryLoad("system loader", versioned, options, tried), versioned, tried);
     }
 
     private static NativeLibrary tryLoad(String where, String path, Map<String, Object> options, List<String> tried) {
