@@ -232,8 +232,10 @@ namespace ZegoToken.Tests
         public void TheLibraryIsReported()
         {
             // The library this binding loads is the version its ZegoToken.csproj declares.
-            var project = System.Xml.Linq.XDocument.Load("ZegoToken.csproj");
-            var manifestVersion = System.Linq.Enumerable.Single(project.Descendants("Version")).Value;
+            var project = new System.Xml.XmlDocument();
+            project.Load(Path.Combine(Vectors.Dir, "..", "..", "bindings", "dotnet", "ZegoToken.csproj"));
+            var manifestVersion = project.SelectSingleNode("/Project/PropertyGroup/Version")?.InnerText;
+            Assert.IsNotNull(manifestVersion, "ZegoToken.csproj declares a <Version>");
             Assert.AreEqual(manifestVersion, Token04.LibraryVersion);
             Assert.AreEqual("token has expired", Token04.Message(30));
         }
