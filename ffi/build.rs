@@ -75,7 +75,8 @@ fn exported_functions(header: &str) -> Vec<&str> {
 fn generate(crate_dir: &PathBuf, config: cbindgen::Config) -> String {
     let mut out = Vec::new();
     cbindgen::Builder::new()
-        .with_crate(crate_dir)
+        // The sources alone (no `cargo metadata`): the build works offline and from the packaged crate.
+        .with_src(crate_dir.join("src/lib.rs"))
         .with_config(config)
         .generate()
         .expect("cbindgen can read src/")
