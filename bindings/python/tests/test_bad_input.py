@@ -23,8 +23,20 @@ GENERATE_CASES = [
     ("oversized payload", dict(payload="x" * 70000), zego_token.PayloadTooLargeError, 7),
     ("NUL in user id", dict(user_id="a\0b"), zego_token.InvalidArgumentError, 10),
     ("lone surrogate", dict(user_id="\ud800"), zego_token.InvalidUtf8Error, 12),
-    ("user id not a str", dict(user_id=5), zego_token.InvalidArgumentError, 10),
+    ("user id not a str", dict(user_id=5), zego_token.InvalidArgumentTypeError, 10),
+    ("app id not an int", dict(app_id="1234567890"), zego_token.InvalidArgumentTypeError, 10),
+    ("effective time a float", dict(effective_time_in_seconds=3600.0), zego_token.InvalidArgumentTypeError, 10),
 ]
+
+
+@pytest.mark.parametrize("override", [dict(user_id=5), dict(app_id="1"), dict(secret=b"0" * 32), dict(payload=1)])
+def test_an_argument_of_the_wrong_type_is_a_type_error_with_the_invalid_argument_code(override):
+    args = dict(app_id=APP_ID, user_id="u", secret=SECRET, effective_time_in_seconds=3600, payload="")
+    args.update(override)
+    with pytest.raises(TypeError) as raised:
+        zego_token.generate(**args)
+    assert isinstance(raised.value, zego_token.InvalidArgumentError)
+    assert raised.value.code == 10
 
 
 @pytest.mark.parametrize("name,override,error,code", GENERATE_CASES, ids=[c[0] for c in GENERATE_CASES])

@@ -11,7 +11,7 @@ from typing import Optional, Sequence
 
 from . import _native
 from ._native import lib, take_string
-from .errors import InvalidArgumentError, InvalidUtf8Error, NullPointerError, error_for
+from .errors import InvalidArgumentError, InvalidArgumentTypeError, InvalidUtf8Error, NullPointerError, error_for
 
 
 def _c(value: Optional[str], name: str, required: bool = True) -> Optional[bytes]:
@@ -21,7 +21,7 @@ def _c(value: Optional[str], name: str, required: bool = True) -> Optional[bytes
             raise NullPointerError(f"{name} must not be None")
         return None
     if not isinstance(value, str):
-        raise InvalidArgumentError(f"{name} must be a str, not {type(value).__name__}")
+        raise InvalidArgumentTypeError(f"{name} must be a str, not {type(value).__name__}")
     if "\0" in value:
         raise InvalidArgumentError(f"{name} must not contain NUL characters")
     try:
@@ -32,7 +32,7 @@ def _c(value: Optional[str], name: str, required: bool = True) -> Optional[bytes
 
 def _int(value: int, name: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidArgumentError(f"{name} must be an int, not {type(value).__name__}")
+        raise InvalidArgumentTypeError(f"{name} must be an int, not {type(value).__name__}")
     if not low <= value <= high:
         raise InvalidArgumentError(f"{name} must be between {low} and {high}")
     return value

@@ -69,6 +69,11 @@ class InvalidArgumentError(ZegoTokenError, ValueError):
     code = 10
 
 
+class InvalidArgumentTypeError(InvalidArgumentError, TypeError):
+    """An argument has the wrong type (a str where an int is expected, say). It is a ``TypeError``,
+    as Python code expects, and an ``InvalidArgumentError`` with its code 10."""
+
+
 class NullPointerError(ZegoTokenError, TypeError):
     """A required argument was None."""
 
