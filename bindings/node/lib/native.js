@@ -1,10 +1,13 @@
 'use strict';
 // Loading libzego_token and declaring its C functions (include/zego_token.h) with koffi.
-// Order: (1) ZEGO_TOKEN_LIB; (2) the library bundled in this package (prebuilds/<platform>-<arch>/);
-// (3) the system loader. The library's ABI version must equal ABI_VERSION.
+// Order: (1) ZEGO_TOKEN_LIB; (2) the platform package npm installed for this platform
+// (@zego-token/<platform>, see lib/platform.js); (3) a library bundled in this package
+// (prebuilds/<platform>-<arch>/, made by `npm run build` in a clone); (4) the system loader.
+// The library's ABI version must equal ABI_VERSION.
 
 const path = require('node:path');
 const koffi = require('koffi');
+const { PLATFORM_PACKAGES, platformKey } = require('./platform');
 
 /** The C ABI version this package was written for (ZEGO_TOKEN_ABI_VERSION in the header). */
 const ABI_VERSION = 1;
@@ -18,9 +21,21 @@ const VERSIONED_FILE_NAME =
       ? `libzego_token.${ABI_VERSION}.dylib`
       : `libzego_token.so.${ABI_VERSION}`;
 
+/** The folder of the platform package for this process, or null when it is not installed. */
+function platformPackageDir(name) {
+  try {
+    return path.dirname(require.resolve(`${name}/package.json`));
+  } catch {
+    return null;
+  }
+}
+
 function candidates() {
   const places = [];
   if (process.env.ZEGO_TOKEN_LIB) places.push(['ZEGO_TOKEN_LIB', process.env.ZEGO_TOKEN_LIB]);
+  const platformPackage = PLATFORM_PACKAGES[platformKey()];
+  const platformDir = platformPackage && platformPackageDir(platformPackage);
+  if (platformDir) places.push([`the package ${platformPackage}`, path.join(platformDir, FILE_NAME)]);
   places.push(['bundled in the package', path.join(__dirname, '..', 'prebuilds', `${process.platform}-${process.arch}`, FILE_NAME)]);
   places.push(['system loader', FILE_NAME]);
   if (VERSIONED_FILE_NAME) places.push(['system loader', VERSIONED_FILE_NAME]);
@@ -41,9 +56,18 @@ function load() {
     checkAbi(lib, file);
     return lib;
   }
+  const key = platformKey();
+  if (!PLATFORM_PACKAGES[key]) {
+    throw new Error(
+      `zego-token has no native library for this platform (${key}); packages exist for ` +
+        `${Object.keys(PLATFORM_PACKAGES).join(', ')}. Build libzego_token from source and set ZEGO_TOKEN_LIB ` +
+        `to its path (tried: ${tried.join('; ')})`
+    );
+  }
   throw new Error(
     `cannot load the zego-token native library; tried: ${tried.join('; ')}. ` +
-      'Set ZEGO_TOKEN_LIB to libzego_token\'s path, or reinstall the package with its prebuilds.'
+      `Reinstall zego-token so that npm installs its optional dependency ${PLATFORM_PACKAGES[key]} ` +
+      '(installs with --no-optional or --omit=optional leave it out), or set ZEGO_TOKEN_LIB to libzego_token\'s path.'
   );
 }
 

@@ -51,3 +51,27 @@ test('a system library installed under its SONAME only is loaded', { skip: proce
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test('this machine is linux-x64 with glibc, whose platform package exists', { skip: process.platform !== 'linux' || process.arch !== 'x64' }, () => {
+  const { PLATFORM_PACKAGES, platformKey } = require('../lib/platform');
+  assert.equal(platformKey(), 'linux-x64-gnu');
+  assert.equal(PLATFORM_PACKAGES[platformKey()], '@zego-token/linux-x64-gnu');
+});
+
+test('an unsupported platform gets one clear error naming it and the packages that exist', () => {
+  const env = { ...process.env };
+  delete env.ZEGO_TOKEN_LIB;
+  const r = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      // koffi picks its own native module by process.arch: load it first, then pretend.
+      `require(${JSON.stringify(require.resolve('koffi'))}); Object.defineProperty(process, 'arch', { value: 'riscv64' }); ` +
+        `require(${JSON.stringify(require.resolve('..'))})`,
+    ],
+    { env, encoding: 'utf8' }
+  );
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /no native library for this platform \([a-z0-9]+-riscv64[a-z-]*\); packages exist for linux-x64-gnu, linux-arm64-gnu, linux-x64-musl, linux-arm64-musl, darwin-x64, darwin-arm64, win32-x64/);
+  assert.match(r.stderr, /ZEGO_TOKEN_LIB/);
+});
