@@ -62,7 +62,7 @@ public class ZegoTokenException extends RuntimeException {
         InvalidSecret(String m) { super(5, m); }
     }
 
-    /** Code 6: the effective time is <= 0 or the expiry overflows. */
+    /** Code 6: the effective time is {@code <= 0} or the expiry overflows. */
     public static final class InvalidEffectiveTime extends ZegoTokenException {
         private static final long serialVersionUID = 1L;
         InvalidEffectiveTime(String m) { super(6, m); }
