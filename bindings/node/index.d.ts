@@ -30,6 +30,9 @@ export class Generator {
   generate(userId: string, effectiveTimeInSeconds?: number | bigint, payload?: string): string;
   /** Frees the native generator. Safe to call twice. */
   close(): void;
+  /** The same as close(), for `using generator = new Generator(...)` (TypeScript 5.2+ with the
+   * esnext.disposable lib; present at run time where the runtime defines Symbol.dispose). */
+  [Symbol.dispose](): void;
 }
 
 export interface RtcRoomPayloadOptions {

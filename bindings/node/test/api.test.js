@@ -46,3 +46,23 @@ test('the library and its ABI are reported', () => {
   assert.equal(z.ABI_VERSION, 1);
   assert.equal(z.message(30), 'token has expired');
 });
+
+test('the type declarations name exactly what the module exports', async () => {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const declared = (file) =>
+    [...fs.readFileSync(path.join(__dirname, '..', file), 'utf8').matchAll(/^export (?:declare )?(?:const|function|class) (\w+)/gm)]
+      .map((m) => m[1])
+      .sort();
+  const cjs = require('..');
+  assert.deepEqual(declared('index.d.ts'), [...new Set(declared('index.d.ts'))], 'each name once');
+  assert.deepEqual(declared('index.d.ts'), Object.keys(cjs).sort());
+  const esm = await import('../index.mjs');
+  assert.deepEqual(Object.keys(esm).filter((k) => k !== 'default').sort(), Object.keys(cjs).sort());
+  assert.match(fs.readFileSync(path.join(__dirname, '..', 'index.d.mts'), 'utf8'), /^export default zegoToken;$/m);
+  assert.equal(esm.default, cjs);
+  if (typeof Symbol.dispose === 'symbol') {
+    assert.equal(typeof cjs.Generator.prototype[Symbol.dispose], 'function');
+    assert.match(fs.readFileSync(path.join(__dirname, '..', 'index.d.ts'), 'utf8'), /\[Symbol\.dispose\]\(\): void;/);
+  }
+});
