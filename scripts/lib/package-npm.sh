@@ -57,7 +57,7 @@ package_npm() { # TARGETS...
   done
 
   # The main package: the binding without the build scripts, depending on the platform packages.
-  cp -L bindings/node/{index.js,index.mjs,index.d.ts,README.md,LICENSE-MIT,LICENSE-APACHE,package.json} "$out/main/"
+  cp -L bindings/node/{index.js,index.mjs,index.d.ts,index.d.mts,README.md,LICENSE-MIT,LICENSE-APACHE,package.json} "$out/main/"
   cp -r bindings/node/lib "$out/main/lib"
   KEYS="${keys[*]}" VERSION="$version" DIR="$out/main" node -e '
     const fs = require("fs");
