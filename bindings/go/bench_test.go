@@ -3,7 +3,7 @@ package zegotoken_test
 import (
 	"testing"
 
-	zegotoken "github.com/zego-token/zego-token/bindings/go"
+	"github.com/zego-token/zegotoken"
 )
 
 // go test -bench . -benchtime 2s -run '^$'

@@ -1,3 +1,3 @@
-module github.com/zego-token/zego-token/bindings/go
+module github.com/zego-token/zegotoken
 
 go 1.19

@@ -1,4 +1,4 @@
-//go:build zego_token_shared
+//go:build cgo && zego_token_shared
 
 package zegotoken
 

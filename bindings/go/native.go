@@ -1,7 +1,7 @@
 package zegotoken
 
 /*
-#cgo CFLAGS: -I${SRCDIR}/../../include
+#cgo CFLAGS: -I${SRCDIR}/include
 #include <stdlib.h>
 #include "zego_token.h"
 */

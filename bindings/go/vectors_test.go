@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	zegotoken "github.com/zego-token/zego-token/bindings/go"
+	"github.com/zego-token/zegotoken"
 )
 
 func readVectors(t *testing.T, name string) []map[string]any {

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	zegotoken "github.com/zego-token/zego-token/bindings/go"
-	"github.com/zego-token/zego-token/bindings/go/token04"
+	"github.com/zego-token/zegotoken"
+	"github.com/zego-token/zegotoken/token04"
 )
 
 const (

@@ -4,7 +4,7 @@
 // id, 5 secret, 6 effective time) and zego-token's codes for the rest.
 package token04
 
-import zegotoken "github.com/zego-token/zego-token/bindings/go"
+import "github.com/zego-token/zegotoken"
 
 // Privilege keys and values of the RTC room payload, as in the official package.
 const (

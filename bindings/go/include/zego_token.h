@@ -1,0 +1,1 @@
+../../../include/zego_token.h

@@ -1,0 +1,12 @@
+//go:build cgo && !zego_token_shared
+
+package zegotoken
+
+// The prebuilt static library for linux/arm64 (lib/, from the release archive of the same version;
+// in a clone of the repository, copied there from target/release by tests/run-all), and the
+// system libraries it needs. The program stays one self-contained binary.
+
+/*
+#cgo LDFLAGS: ${SRCDIR}/lib/libzego_token_linux_arm64.a -lutil -lrt -lpthread -lm -ldl
+*/
+import "C"
