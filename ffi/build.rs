@@ -72,7 +72,7 @@ fn exported_functions(header: &str) -> Vec<&str> {
         .collect()
 }
 
-fn generate(crate_dir: &PathBuf, config: cbindgen::Config) -> String {
+fn generate(crate_dir: &Path, config: cbindgen::Config) -> String {
     let mut out = Vec::new();
     cbindgen::Builder::new()
         // The sources alone (no `cargo metadata`): the build works offline and from the packaged crate.
@@ -87,7 +87,7 @@ fn generate(crate_dir: &PathBuf, config: cbindgen::Config) -> String {
 /// PHP's FFI::cdef reads declarations only: no preprocessor lines, no `extern "C"`, and it needs
 /// no result enum (functions return int32_t; the PHP binding has the codes as constants). So the
 /// same API is generated once more without those, and the constants' #define lines are dropped.
-fn flatten_for_php(crate_dir: &PathBuf, mut config: cbindgen::Config) -> String {
+fn flatten_for_php(crate_dir: &Path, mut config: cbindgen::Config) -> String {
     config.header =
         Some("/* Flattened copy of include/zego_token.h for PHP FFI: no #include, #define or #ifdef. */".into());
     config.include_guard = None;
