@@ -41,7 +41,6 @@ final class LoadingTest extends TestCase
                 $file = $src . '/' . str_replace('\\', '/', preg_replace('/^ZegoToken\\\\/', '', $class)) . '.php';
                 if (is_file($file)) { require $file; }
             });
-            require "$src/exceptions.php";
             echo ZegoToken\Token04::libraryVersion();
             PHP;
         $env = getenv();

@@ -117,4 +117,32 @@ final class Token04Test extends TestCase
         $this->assertSame($manifest['version'], Token04::libraryVersion());
         $this->assertSame('token has expired', Token04::message(30));
     }
+
+    public function testInputErrorsAreSplInvalidArgumentExceptionsAndTokenErrorsRuntimeExceptions(): void
+    {
+        try {
+            Token04::generate(0, 'u', '0123456789abcdef0123456789abcdef', 60);
+            $this->fail('no exception');
+        } catch (\InvalidArgumentException $e) {
+            $this->assertInstanceOf(ZegoToken\InvalidAppIdException::class, $e);
+            $this->assertInstanceOf(ZegoToken\ZegoTokenException::class, $e);
+            $this->assertSame(1, $e->getCode());
+        }
+        try {
+            Token04::decode('04not-a-token', '0123456789abcdef0123456789abcdef');
+            $this->fail('no exception');
+        } catch (\RuntimeException $e) {
+            $this->assertInstanceOf(ZegoToken\MalformedTokenException::class, $e);
+            $this->assertInstanceOf(ZegoToken\ZegoTokenException::class, $e);
+            $this->assertSame(20, $e->getCode());
+        }
+    }
+
+    public function testThePlatformFolderNamesTheOsTheMachineAndTheLibc(): void
+    {
+        [$folder, $file] = ZegoToken\Native::platform();
+        $this->assertMatchesRegularExpression('/^(linux-(x86_64|aarch64)-(gnu|musl)|darwin-(x86_64|aarch64)|windows-x86_64)$/', $folder);
+        $this->assertFileExists(ZegoToken\Native::bundledLibrary());
+        $this->assertStringEndsWith("/lib/$folder/$file", ZegoToken\Native::bundledLibrary());
+    }
 }

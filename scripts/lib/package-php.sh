@@ -1,0 +1,82 @@
+# Sourced by scripts/dist: the PHP package in dist/php, a zip for a Composer "artifact" repository
+# (and the tree a split repository would publish on Packagist), carrying every target's library
+# under lib/<platform>/, where the package picks it by PHP_OS_FAMILY, machine and libc
+# (bindings/php/src/Native.php). Uses scripts/dist's variables and functions.
+# shellcheck shell=bash
+
+php_platform() {
+  case "$1" in
+    x86_64-unknown-linux-gnu) echo linux-x86_64-gnu ;;
+    aarch64-unknown-linux-gnu) echo linux-aarch64-gnu ;;
+    x86_64-unknown-linux-musl) echo linux-x86_64-musl ;;
+    aarch64-unknown-linux-musl) echo linux-aarch64-musl ;;
+    x86_64-apple-darwin) echo darwin-x86_64 ;;
+    aarch64-apple-darwin) echo darwin-aarch64 ;;
+    x86_64-pc-windows-gnu) echo windows-x86_64 ;;
+  esac
+}
+
+package_php() { # TARGETS...
+  local out="$work/php/package" t library name
+  step "php: the Composer package with every platform's library"
+  rm -rf "$work/php" "$dist/php"
+  mkdir -p "$out/bin" "$out/lib" "$dist/php"
+  cp -r bindings/php/src "$out/src"
+  cp bindings/php/bin/zego-token-preload-header "$out/bin/"
+  cp -L bindings/php/{preload.php,README.md,composer.json} LICENSE-MIT LICENSE-APACHE "$out/"
+  for t in "$@"; do
+    read -r library name <<<"$(native_library_of "$t")"
+    mkdir -p "$out/lib/$(php_platform "$t")"
+    cp "$library" "$out/lib/$(php_platform "$t")/$name"
+  done
+  # The published package has no development scripts (they build from a clone).
+  VERSION="$version" python3 - "$out/composer.json" <<'EOF'
+import json, os, sys
+path = sys.argv[1]
+package = json.load(open(path))
+if package["version"] != os.environ["VERSION"]:
+    sys.exit(f"composer.json says {package['version']}, the workspace {os.environ['VERSION']}")
+package.pop("scripts", None)
+open(path, "w").write(json.dumps(package, indent=4).replace("\\/", "/") + "\n")
+EOF
+  local zip="$dist/php/zego-token-zego-token-$version.zip"
+  find "$out" -exec touch -h -d "@$source_date_epoch" {} +
+  (cd "$out" && find . -type f | sed 's|^\./||' | LC_ALL=C sort | zip -q -X "$zip" -@)
+  echo "dist/php/$(basename "$zip"): $(unzip -Z1 "$zip" | grep -cE 'lib/.*\.(so|dylib|dll)$') native libraries"
+}
+
+# A fresh project whose only repository is dist/php runs `composer require`, with no cargo on PATH,
+# and generates and decodes; then the same through ffi.preload with the installed copy's header.
+check_php() {
+  local out="$work/check/php"
+  step "php: composer require from an artifact repository"
+  need_deb php-cli php-zip composer
+  php -m | grep -qx FFI || die "php: this PHP lacks the FFI extension"
+  rm -rf "$out"
+  mkdir -p "$out/project"
+  cat >"$out/project/composer.json" <<EOF
+{
+    "name": "example/consumer",
+    "repositories": [{"type": "artifact", "url": "$dist/php"}, {"packagist.org": false}],
+    "require": {}
+}
+EOF
+  local path_without_cargo probe
+  path_without_cargo=$(tr ':' '\n' <<<"$PATH" | grep -v '/\.cargo/bin$' | paste -sd:)
+  probe='require "vendor/autoload.php";
+$s = "0123456789abcdef0123456789abcdef";
+$c = ZegoToken\Token04::decode(ZegoToken\Token04::generate(1234567890, "php-user", $s, 3600), $s);
+if ($c->userId !== "php-user") { exit(1); }
+echo ZegoToken\Token04::libraryVersion(), "\n";'
+  (
+    cd "$out/project"
+    export PATH="$path_without_cargo" COMPOSER_ALLOW_SUPERUSER=1 COMPOSER_HOME="$out/composer-home"
+    unset ZEGO_TOKEN_LIB
+    ! command -v cargo >/dev/null || exit 1
+    composer require -q --no-interaction "zego-token/zego-token:$version"
+    echo "composer require, no cargo: $(php -r "$probe")"
+    header=$(vendor/bin/zego-token-preload-header)
+    grep -q "FFI_LIB \"$out/project/vendor/zego-token/zego-token/lib/" "$header" || exit 1
+    echo "ffi.preload: $(php -d ffi.enable=preload -d ffi.preload="$header" -r 'FFI::scope("ZEGO_TOKEN");'"$probe")"
+  ) || die "php: the package from dist/php does not install or run"
+}
