@@ -1,21 +1,18 @@
 using System;
 using System.IO;
-using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ZegoToken
 {
     /// <summary>
-    /// Every DllImport of include/zego_token.h, and how the library is found: (1) the path in
-    /// ZEGO_TOKEN_LIB; (2) the copy bundled with the assembly (runtimes/&lt;rid&gt;/native/ or next to
-    /// it); (3) the system loader. On .NET Core 3.0+ a NativeLibrary import resolver applies that
-    /// order; on .NET Framework and Mono the chosen file is dlopen'ed before the first call, and the
-    /// runtime's own lookup of "zego_token" then finds it by its SONAME.
+    /// Every DllImport of include/zego_token.h. Where the library comes from is NativeLoader's
+    /// business; EnsureLoaded runs it before the first call.
     /// </summary>
     internal static class NativeMethods
     {
-        private const string Lib = "zego_token";
+        private const string Lib = NativeLoader.Name;
 
         /// <summary>The C ABI version this binding was written for.</summary>
         internal const uint AbiVersion = 1;
@@ -77,12 +74,6 @@ namespace ZegoToken
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern void zego_token_generator_free(IntPtr generator);
 
-        [DllImport("libdl.so.2", EntryPoint = "dlopen")]
-        private static extern IntPtr dlopen(string file, int mode);
-
-        [DllImport("libdl.so.2", EntryPoint = "dlerror")]
-        private static extern IntPtr dlerror();
-
         private static readonly object LoadLock = new object();
         private static bool _ready;
 
@@ -93,17 +84,18 @@ namespace ZegoToken
             lock (LoadLock)
             {
                 if (_ready) return;
-                string tried = Preload();
+                string tried = NativeLoader.Preload();
                 uint found;
                 try
                 {
-                    found = zego_token_abi_version();
+                    found = LoadedAbiVersion();
                 }
                 catch (Exception e) when (e is DllNotFoundException || e is EntryPointNotFoundException || e is BadImageFormatException)
                 {
-                    throw new DllNotFoundException("cannot load the zego-token native library; tried: " + tried
-                        + "system loader (libzego_token.so): " + e.Message
-                        + ". Set ZEGO_TOKEN_LIB to libzego_token's path, or use the package that bundles it.", e);
+                    throw new DllNotFoundException("cannot load the zego-token native library for " + NativeLoader.RuntimeIdentifier()
+                        + "; tried: " + tried + "the system loader (" + NativeLoader.FileName() + "): " + e.Message
+                        + ". Set ZEGO_TOKEN_LIB to libzego_token's path, or use the ZegoToken package, which carries"
+                        + " runtimes/<rid>/native/ for linux-x64, linux-arm64, linux-musl-x64, linux-musl-arm64, osx-x64, osx-arm64 and win-x64.", e);
                 }
                 if (found != AbiVersion)
                 {
@@ -115,53 +107,12 @@ namespace ZegoToken
             }
         }
 
-        /// <summary>The candidate files of steps (1) and (2), in order.</summary>
-        internal static string[] Candidates()
-        {
-            var explicitPath = Environment.GetEnvironmentVariable("ZEGO_TOKEN_LIB");
-            if (!string.IsNullOrEmpty(explicitPath)) return new[] { explicitPath ?? "" };
-            var here = Path.GetDirectoryName(typeof(NativeMethods).Assembly.Location) ?? ".";
-            return new[]
-            {
-                Path.Combine(here, "runtimes", "linux-x64", "native", "libzego_token.so"),
-                Path.Combine(here, "libzego_token.so"),
-            };
-        }
-
-        private static string Preload()
-        {
-#if NETCOREAPP3_0_OR_GREATER
-            NativeLibrary.SetDllImportResolver(typeof(NativeMethods).Assembly, Resolve);
-            return "";
-#else
-            if (Environment.OSVersion.Platform != PlatformID.Unix) return "";
-            var tried = new StringBuilder();
-            bool explicitOnly = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ZEGO_TOKEN_LIB"));
-            foreach (string path in Candidates())
-            {
-                if (!explicitOnly && !File.Exists(path)) continue;
-                if (dlopen(path, 2 /* RTLD_NOW */) != IntPtr.Zero) return "";
-                tried.Append(path).Append(": ").Append(Marshal.PtrToStringAnsi(dlerror())).Append("; ");
-                if (explicitOnly)
-                {
-                    throw new DllNotFoundException("cannot load the zego-token native library from ZEGO_TOKEN_LIB: " + tried);
-                }
-            }
-            return tried.ToString();
-#endif
-        }
-
-#if NETCOREAPP3_0_OR_GREATER
-        private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
-        {
-            if (name != Lib) return IntPtr.Zero;
-            foreach (string path in Candidates())
-            {
-                if (NativeLibrary.TryLoad(path, out IntPtr handle)) return handle;
-            }
-            return NativeLibrary.TryLoad(Lib, assembly, searchPath, out IntPtr system) ? system : IntPtr.Zero;
-        }
-#endif
+        /// <summary>
+        /// The first call into the library, in a method of its own: Mono resolves the P/Invokes of a
+        /// method when it compiles it, which for EnsureLoaded would be before the preload ran.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static uint LoadedAbiVersion() => zego_token_abi_version();
 
         /// <summary>A .NET string as NUL-terminated UTF-8 (never the platform's ANSI code page).</summary>
         internal static byte[] Utf8(string value, string name)

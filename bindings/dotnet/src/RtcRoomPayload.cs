@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.InteropServices;
 
+using System.Runtime.CompilerServices;
+
 namespace ZegoToken
 {
     /// <summary>
@@ -46,6 +48,14 @@ namespace ZegoToken
         public string ToJson()
         {
             NativeMethods.EnsureLoaded();
+            return ToJsonLoaded();
+        }
+
+        // The library is called from a method of its own, compiled after EnsureLoaded ran (Mono
+        // resolves a method's P/Invokes when it compiles it).
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private string ToJsonLoaded()
+        {
             byte[] room = NativeMethods.Utf8(RoomId, "roomId");
             var ids = _streamIds.Select(id => GCHandle.Alloc(NativeMethods.Utf8(id, "stream id"), GCHandleType.Pinned)).ToList();
             var array = ids.Select(h => h.AddrOfPinnedObject()).ToArray();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ZegoToken
 {
     /// <summary>
@@ -10,6 +12,14 @@ namespace ZegoToken
         public static string Generate(uint appId, string userId, string secret, long effectiveTimeInSeconds = 3600, string payload = "")
         {
             NativeMethods.EnsureLoaded();
+            return GenerateLoaded(appId, userId, secret, effectiveTimeInSeconds, payload);
+        }
+
+        // Each public method loads the library, then calls into it from a method of its own: Mono
+        // resolves the P/Invokes of a method when it compiles it, which must come after the load.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static string GenerateLoaded(uint appId, string userId, string secret, long effectiveTimeInSeconds, string payload)
+        {
             NativeMethods.Check(NativeMethods.zego_generate_token04(appId, NativeMethods.Utf8(userId, "userId"),
                 NativeMethods.Utf8(secret, "secret"), effectiveTimeInSeconds, NativeMethods.Utf8(payload, "payload"), out var token));
             return NativeMethods.Take(token);
@@ -19,6 +29,12 @@ namespace ZegoToken
         public static Claims Decode(string token, string secret)
         {
             NativeMethods.EnsureLoaded();
+            return DecodeLoaded(token, secret);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Claims DecodeLoaded(string token, string secret)
+        {
             NativeMethods.Check(NativeMethods.zego_decode_token04_claims(NativeMethods.Utf8(token, "token"), NativeMethods.Utf8(secret, "secret"), out var claims));
             return NativeMethods.TakeClaims(claims);
         }
@@ -31,6 +47,12 @@ namespace ZegoToken
         public static Claims Verify(string token, string secret, uint appId, long nowUnix = 0, long leewaySeconds = 0)
         {
             NativeMethods.EnsureLoaded();
+            return VerifyLoaded(token, secret, appId, nowUnix, leewaySeconds);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Claims VerifyLoaded(string token, string secret, uint appId, long nowUnix, long leewaySeconds)
+        {
             NativeMethods.Check(NativeMethods.zego_verify_token04_claims(NativeMethods.Utf8(token, "token"), NativeMethods.Utf8(secret, "secret"),
                 appId, nowUnix, leewaySeconds, out var claims));
             return NativeMethods.TakeClaims(claims);
@@ -42,15 +64,21 @@ namespace ZegoToken
             get
             {
                 NativeMethods.EnsureLoaded();
-                return NativeMethods.Read(NativeMethods.zego_token_version());
+                return LibraryVersionLoaded();
             }
         }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static string LibraryVersionLoaded() => NativeMethods.Read(NativeMethods.zego_token_version());
 
         /// <summary>The library's English sentence for a code.</summary>
         public static string Message(int code)
         {
             NativeMethods.EnsureLoaded();
-            return NativeMethods.Read(NativeMethods.zego_error_message(code));
+            return MessageLoaded(code);
         }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static string MessageLoaded(int code) => NativeMethods.Read(NativeMethods.zego_error_message(code));
     }
 }

@@ -1,5 +1,7 @@
 using System;
 
+using System.Runtime.CompilerServices;
+
 namespace ZegoToken
 {
     /// <summary>
@@ -14,14 +16,22 @@ namespace ZegoToken
         public Token04Generator(uint appId, string secret)
         {
             NativeMethods.EnsureLoaded();
+            _handle = NewLoaded(appId, secret);
+            AppId = appId;
+        }
+
+        // The library is called from a method of its own, compiled after EnsureLoaded ran (Mono
+        // resolves a method's P/Invokes when it compiles it).
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static GeneratorHandle NewLoaded(uint appId, string secret)
+        {
             int code = NativeMethods.zego_token_generator_new(appId, NativeMethods.Utf8(secret, "secret"), out GeneratorHandle handle);
             if (code != 0)
             {
                 handle.Dispose();
                 NativeMethods.Check(code);
             }
-            _handle = handle;
-            AppId = appId;
+            return handle;
         }
 
         /// <summary>The app id this generator makes tokens for.</summary>
