@@ -184,6 +184,19 @@ EOF
     die "$t: a program linked through CMake does not record libzego_token.so.1"
   ! readelf -d "$out/cmake-build/smoke_static" | grep -q 'libzego_token' || die "$t: the static target links the shared library"
   echo "4 consumers (pkg-config shared and static, CMake shared and static) generate and decode"
+  # Installed into /usr (staged with DESTDIR): the .pc finds that prefix from its own place.
+  local staged="$out/staged"
+  mkdir -p "$staged/usr"
+  cp -a "$prefix"/{bin,include,lib} "$staged/usr/"
+  local flags
+  flags=$(PKG_CONFIG_PATH="$staged/usr/lib/pkgconfig" pkg-config --cflags --libs zego_token)
+  [[ " $flags " == *" -I$staged/usr/lib/pkgconfig/../../include "* || " $flags " == *" -I$staged/usr/include "* ]] ||
+    die "$t: the .pc copied into /usr/lib/pkgconfig gives '$flags'"
+  # shellcheck disable=SC2086
+  cc -std=c99 -Wall -Werror tests/c/smoke.c $flags -Wl,-rpath,"$staged/usr/lib" -o "$out/smoke-usr"
+  "$out/smoke-usr" decode "$("$out/smoke-usr" generate "$app_id" usr-user)" | grep -q '"user_id":"usr-user"' ||
+    die "$t: a program built against the archive copied into /usr does not work"
+  echo "copied into a staged /usr: pkg-config points there, and a program built with it works"
 }
 
 # The CLI generates, decodes and verifies; on Windows a C program linked to the DLL does too.
