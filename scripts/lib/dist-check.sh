@@ -31,7 +31,7 @@ expect_same() { # WHAT EXPECTED_FILE ACTUAL_FILE
 newest_glibc() { llvm-objdump -T "$1" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -n 1; }
 
 has_debug_or_symtab() { # FILE: true when FILE still has a symbol table or debug sections
-  llvm-objdump -h "$1" | grep -qE ' (\.symtab|\.debug_[a-z]+|__debug_[a-z]+)( |$)'
+  llvm-objdump -h "$1" | has -E ' (\.symtab|\.debug_[a-z]+|__debug_[a-z]+)( |$)'
 }
 
 # Runs the CLI of TARGET: natively, under qemu-user or under wine.
@@ -84,7 +84,7 @@ check_files() { # TARGET: names, exports, baselines, stripping, as files
         die "$t: the SONAME is not libzego_token.so.1"
       local arch=x86-64
       [[ $t == aarch64-* ]] && arch=aarch64
-      file -L "$lib" "$cli" | grep -c "$arch" | grep -qx 2 || die "$t: not $arch: $(file -L "$lib" "$cli")"
+      file -L "$lib" "$cli" | grep -c "$arch" | has -x 2 || die "$t: not $arch: $(file -L "$lib" "$cli")"
       if [[ $t == *-gnu ]]; then
         local f newest
         for f in "$lib" "$cli"; do
@@ -94,7 +94,7 @@ check_files() { # TARGET: names, exports, baselines, stripping, as files
         done
         echo "$t: newest glibc symbol version needed: $newest (baseline $glibc_baseline)"
       else
-        ! llvm-readelf -l "$cli" | grep -q INTERP || die "$t: the CLI is not statically linked"
+        ! llvm-readelf -l "$cli" | has INTERP || die "$t: the CLI is not statically linked"
         echo "$t: the CLI is statically linked"
       fi ;;
     *-apple-darwin)
@@ -102,21 +102,21 @@ check_files() { # TARGET: names, exports, baselines, stripping, as files
       [[ -f $lib && -L $prefix/lib/libzego_token.dylib && -f $prefix/lib/libzego_token.a ]] || die "$t: library files missing"
       local arch=x86_64 minos=10.12
       [[ $t == aarch64-* ]] && arch=arm64 minos=11.0
-      file -L "$lib" | grep -q "Mach-O 64-bit $arch dynamically linked shared library" || die "$t: $(file -L "$lib")"
-      file "$cli" | grep -q "Mach-O 64-bit $arch executable" || die "$t: $(file "$cli")"
+      file -L "$lib" | has "Mach-O 64-bit $arch dynamically linked shared library" || die "$t: $(file -L "$lib")"
+      file "$cli" | has "Mach-O 64-bit $arch executable" || die "$t: $(file "$cli")"
       [[ "$(llvm-objdump --macho --dylib-id "$lib" | tail -n 1)" == "@rpath/libzego_token.1.dylib" ]] ||
         die "$t: the install name is not @rpath/libzego_token.1.dylib"
       local f
       for f in "$lib" "$cli"; do
-        llvm-objdump --macho --private-headers "$f" | grep -qE "^ +(minos|version) $minos$" ||
+        llvm-objdump --macho --private-headers "$f" | has -E "^ +(minos|version) $minos$" ||
           die "$t: $(basename "$f") is not stamped for macOS $minos"
       done
       echo "$t: Mach-O $arch, install name @rpath/libzego_token.1.dylib, minimum macOS $minos" ;;
     *-windows-*)
       lib="$prefix/lib/zego_token.dll" cli="$prefix/bin/zego-token.exe"
       [[ -f $lib && -f $prefix/lib/zego_token.dll.a && -f $prefix/lib/zego_token.def ]] || die "$t: library files missing"
-      file "$lib" | grep -q "PE32+ executable (DLL).*x86-64" || die "$t: $(file "$lib")"
-      file "$cli" | grep -q "PE32+ executable (console) x86-64" || die "$t: $(file "$cli")"
+      file "$lib" | has "PE32+ executable (DLL).*x86-64" || die "$t: $(file "$lib")"
+      file "$cli" | has "PE32+ executable (console) x86-64" || die "$t: $(file "$cli")"
       # The import library names exactly the exported functions (each also has its __imp_ pointer).
       llvm-nm "$prefix/lib/zego_token.dll.a" | awk '$2 == "T" && $3 !~ /^__imp_/ {print $3}' | LC_ALL=C sort >"$work/check/$t.implib.txt"
       expect_same "$t: the import library's functions differ from the header's" "$work/check/functions.txt" "$work/check/$t.implib.txt" ;;
@@ -178,11 +178,11 @@ EOF
   local program token
   for program in "$out/smoke-pkgconfig" "$out/smoke-pkgconfig-static" "$out/cmake-build/smoke_shared" "$out/cmake-build/smoke_static"; do
     token=$("$program" generate "$app_id" consumer)
-    "$program" decode "$token" | grep -q '"user_id":"consumer"' || die "$t: $(basename "$program") cannot decode its token"
+    "$program" decode "$token" | has '"user_id":"consumer"' || die "$t: $(basename "$program") cannot decode its token"
   done
-  readelf -d "$out/cmake-build/smoke_shared" | grep -q 'NEEDED.*\[libzego_token.so.1\]' ||
+  readelf -d "$out/cmake-build/smoke_shared" | has 'NEEDED.*\[libzego_token.so.1\]' ||
     die "$t: a program linked through CMake does not record libzego_token.so.1"
-  ! readelf -d "$out/cmake-build/smoke_static" | grep -q 'libzego_token' || die "$t: the static target links the shared library"
+  ! readelf -d "$out/cmake-build/smoke_static" | has 'libzego_token' || die "$t: the static target links the shared library"
   echo "4 consumers (pkg-config shared and static, CMake shared and static) generate and decode"
   # Installed into /usr (staged with DESTDIR): the .pc finds that prefix from its own place.
   local staged="$out/staged"
@@ -194,7 +194,7 @@ EOF
     die "$t: the .pc copied into /usr/lib/pkgconfig gives '$flags'"
   # shellcheck disable=SC2086
   cc -std=c99 -Wall -Werror tests/c/smoke.c $flags -Wl,-rpath,"$staged/usr/lib" -o "$out/smoke-usr"
-  "$out/smoke-usr" decode "$("$out/smoke-usr" generate "$app_id" usr-user)" | grep -q '"user_id":"usr-user"' ||
+  "$out/smoke-usr" decode "$("$out/smoke-usr" generate "$app_id" usr-user)" | has '"user_id":"usr-user"' ||
     die "$t: a program built against the archive copied into /usr does not work"
   echo "copied into a staged /usr: pkg-config points there, and a program built with it works"
 }
@@ -219,7 +219,7 @@ check_cli() { # TARGET
     cp "$prefix/lib/zego_token.dll" "$out/"
     [[ "$(wine_run "$out/smoke.exe" version)" == "$version" ]] || die "$t: the DLL does not report $version"
     token=$(wine_run "$out/smoke.exe" generate "$app_id" dll-user)
-    wine_run "$out/smoke.exe" decode "$token" | grep -q '"user_id":"dll-user"' || die "$t: the DLL cannot decode its token"
+    wine_run "$out/smoke.exe" decode "$token" | has '"user_id":"dll-user"' || die "$t: the DLL cannot decode its token"
     echo "$t: a C program linked to zego_token.dll generates and decodes"
   fi
 }
@@ -233,9 +233,9 @@ check_cross_platform() { # TARGETS...
   for t in "$@"; do
     can_run "$t" && [[ $t != "$host" ]] || continue
     token=$(run_cli "$t" generate --app-id "$app_id" --user-id "from-$t")
-    "$smoke" decode "$token" | grep -q "\"user_id\":\"from-$t\"" || die "a token made by the $t CLI does not decode with the $host library"
+    "$smoke" decode "$token" | has "\"user_id\":\"from-$t\"" || die "a token made by the $t CLI does not decode with the $host library"
     token=$("$smoke" generate "$app_id" "to-$t")
-    run_cli "$t" decode "$token" | grep -q "\"user_id\": *\"to-$t\"" || die "the $t CLI cannot decode a token of the $host library"
+    run_cli "$t" decode "$token" | has "\"user_id\": *\"to-$t\"" || die "the $t CLI cannot decode a token of the $host library"
     echo "$t <-> $host: both ways"
   done
 }

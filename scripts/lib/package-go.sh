@@ -6,16 +6,6 @@
 
 go_module=github.com/zego-token/zegotoken
 
-go_platform() {
-  case "$1" in
-    x86_64-unknown-linux-gnu) echo linux_amd64 ;;
-    aarch64-unknown-linux-gnu) echo linux_arm64 ;;
-    x86_64-apple-darwin) echo darwin_amd64 ;;
-    aarch64-apple-darwin) echo darwin_arm64 ;;
-    x86_64-pc-windows-gnu) echo windows_amd64 ;;
-  esac
-}
-
 package_go() { # TARGETS...
   local out="$work/go" module="$work/go/module" t platform
   step "go: the module, with each platform's static library, as a GOPROXY tree"
@@ -28,7 +18,7 @@ package_go() { # TARGETS...
   cp -L LICENSE-MIT LICENSE-APACHE "$module/"
   cp include/zego_token.h "$module/include/"
   for t in "$@"; do
-    platform=$(go_platform "$t")
+    platform=$(target_field "$t" go)
     [[ -n $platform ]] || continue
     cp "$work/stage/zego-token-$version-$t/lib/libzego_token.a" "$module/lib/libzego_token_$platform.a"
   done
@@ -94,7 +84,7 @@ EOF
     unset GOPRIVATE GONOPROXY
     ! command -v cargo >/dev/null || exit 1
     go get "$go_module@v$version" >/dev/null 2>&1 || go get "$go_module@v$version"
-    go build -o consumer . && ./consumer | grep -qx "consumer: $version" || exit 1
+    go build -o consumer . && ./consumer | has -x "consumer: $version" || exit 1
     echo "go get + go build, no cargo: $(./consumer)"
     if CGO_ENABLED=0 go build -o /dev/null . 2>"$out/nocgo.txt"; then exit 1; fi
     grep -q "zegotoken_needs_cgo" "$out/nocgo.txt" || { cat "$out/nocgo.txt"; exit 1; }

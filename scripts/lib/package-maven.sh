@@ -4,18 +4,6 @@
 # variables and functions.
 # shellcheck shell=bash
 
-# JNA's resource folder for TARGET (JNA cannot tell musl from glibc: no folder for musl).
-jna_folder() {
-  case "$1" in
-    x86_64-unknown-linux-gnu) echo linux-x86-64 ;;
-    aarch64-unknown-linux-gnu) echo linux-aarch64 ;;
-    x86_64-apple-darwin) echo darwin-x86-64 ;;
-    aarch64-apple-darwin) echo darwin-aarch64 ;;
-    x86_64-pc-windows-gnu) echo win32-x86-64 ;;
-  esac
-}
-jna_folders_all=(linux-x86-64 linux-aarch64 darwin-x86-64 darwin-aarch64 win32-x86-64)
-
 package_maven() { # TARGETS...
   local out="$work/maven" t partial=false folder
   step "maven: the jar with every platform's library, sources, javadoc and POM"
@@ -23,15 +11,17 @@ package_maven() { # TARGETS...
   rm -rf "$out" "$dist/maven"
   mkdir -p "$out/natives"
   for t in "$@"; do
-    folder=$(jna_folder "$t")
+    folder=$(target_field "$t" jna)
     [[ -n $folder ]] || continue
     local library name
     read -r library name <<<"$(native_library_of "$t")"
     mkdir -p "$out/natives/$folder"
     cp "$library" "$out/natives/$folder/$name"
   done
-  for folder in "${jna_folders_all[@]}"; do
-    if [[ ! -d "$out/natives/$folder" ]]; then
+  # Every target with a JNA folder (JNA cannot tell musl from glibc: the musl targets have none).
+  for t in "${all_targets[@]}"; do
+    folder=$(target_field "$t" jna)
+    if [[ -n $folder && ! -d "$out/natives/$folder" ]]; then
       partial=true
     fi
   done
@@ -61,7 +51,7 @@ check_maven() {
   (cd "$out/classes" && unzip -q "$base.jar" 'im/zego/token/ZegoToken.class')
   [[ "$(od -An -j6 -N2 -tu1 "$out/classes/im/zego/token/ZegoToken.class" | tr -s ' ')" == " 0 52" ]] ||
     die "maven: the classes are not Java 8 bytecode (major version 52)"
-  unzip -p "$base.jar" META-INF/MANIFEST.MF | grep -q '^Automatic-Module-Name: im.zego.token' || die "maven: no Automatic-Module-Name"
+  unzip -p "$base.jar" META-INF/MANIFEST.MF | has '^Automatic-Module-Name: im.zego.token' || die "maven: no Automatic-Module-Name"
   # The release build refuses to make a jar when a platform's library is missing.
   cp -r "$work/maven/natives" "$out/one-missing"
   rm -rf "$out/one-missing/linux-x86-64"

@@ -8,36 +8,24 @@
 # The newest verdaccio that runs on Node.js 20 (6.9 and later need Node.js 22).
 verdaccio_version=6.8.0
 
-npm_platform_key() {
-  case "$1" in
-    x86_64-unknown-linux-gnu) echo linux-x64-gnu ;;
-    aarch64-unknown-linux-gnu) echo linux-arm64-gnu ;;
-    x86_64-unknown-linux-musl) echo linux-x64-musl ;;
-    aarch64-unknown-linux-musl) echo linux-arm64-musl ;;
-    x86_64-apple-darwin) echo darwin-x64 ;;
-    aarch64-apple-darwin) echo darwin-arm64 ;;
-    x86_64-pc-windows-gnu) echo win32-x64 ;;
-  esac
-}
-
 package_npm() { # TARGETS...
   local out="$work/npm" t keys=()
   step "npm: the main package and one package per platform"
   command -v npm >/dev/null || die "npm is needed to pack the Node.js packages"
   rm -rf "$out" "$dist/npm"
   mkdir -p "$out/main" "$dist/npm"
-  for t in "$@"; do keys+=("$(npm_platform_key "$t")"); done
+  for t in "$@"; do keys+=("$(target_field "$t" npm)"); done
 
   for t in "$@"; do
     local key library name dir
-    key=$(npm_platform_key "$t")
+    key=$(target_field "$t" npm)
     read -r library name <<<"$(native_library_of "$t")"
     dir="$out/platform-$key"
     mkdir -p "$dir"
     cp "$library" "$dir/$name"
     cp LICENSE-MIT LICENSE-APACHE "$dir/"
     printf '# @zego-token/%s\n\nThe native library of [zego-token](https://www.npmjs.com/package/zego-token) for %s.\nInstall `zego-token`, not this package: npm picks this one on %s by itself.\n' \
-      "$key" "$(platform_of "$t")" "$(platform_of "$t")" >"$dir/README.md"
+      "$key" "$(target_field "$t" platform)" "$(target_field "$t" platform)" >"$dir/README.md"
     KEY="$key" FILE="$name" VERSION="$version" DIR="$dir" node -e '
       const fs = require("fs");
       const [os, cpu, libc] = process.env.KEY.split("-");

@@ -6,18 +6,6 @@
 # that copy them beside .NET Framework and Mono applications. Uses scripts/dist's variables.
 # shellcheck shell=bash
 
-nuget_rid() {
-  case "$1" in
-    x86_64-unknown-linux-gnu) echo linux-x64 ;;
-    aarch64-unknown-linux-gnu) echo linux-arm64 ;;
-    x86_64-unknown-linux-musl) echo linux-musl-x64 ;;
-    aarch64-unknown-linux-musl) echo linux-musl-arm64 ;;
-    x86_64-apple-darwin) echo osx-x64 ;;
-    aarch64-apple-darwin) echo osx-arm64 ;;
-    x86_64-pc-windows-gnu) echo win-x64 ;;
-  esac
-}
-
 package_nuget() { # TARGETS...
   local out="$work/nuget/package" t library name
   step "nuget: the .NET package with every platform's library"
@@ -36,8 +24,8 @@ package_nuget() { # TARGETS...
   cp LICENSE-APACHE "$out/LICENSE-APACHE.txt"
   for t in "$@"; do
     read -r library name <<<"$(native_library_of "$t")"
-    mkdir -p "$out/runtimes/$(nuget_rid "$t")/native"
-    cp "$library" "$out/runtimes/$(nuget_rid "$t")/native/$name"
+    mkdir -p "$out/runtimes/$(target_field "$t" nuget)/native"
+    cp "$library" "$out/runtimes/$(target_field "$t" nuget)/native/$name"
   done
   local description
   description=$(sed -n 's|.*<Description>\(.*\)</Description>.*|\1|p' bindings/dotnet/ZegoToken.csproj)
@@ -101,7 +89,7 @@ check_nuget() { # TARGETS...
   for t in "$@"; do
     local name
     read -r _ name <<<"$(native_library_of "$t")"
-    expected+=("runtimes/$(nuget_rid "$t")/native/$name")
+    expected+=("runtimes/$(target_field "$t" nuget)/native/$name")
   done
   unzip -Z1 "$nupkg" >"$out/entries.txt"
   for t in "${expected[@]}"; do grep -qxF "$t" "$out/entries.txt" || die "nuget: the package lacks $t"; done

@@ -4,18 +4,6 @@
 # (bindings/php/src/Native.php). Uses scripts/dist's variables and functions.
 # shellcheck shell=bash
 
-php_platform() {
-  case "$1" in
-    x86_64-unknown-linux-gnu) echo linux-x86_64-gnu ;;
-    aarch64-unknown-linux-gnu) echo linux-aarch64-gnu ;;
-    x86_64-unknown-linux-musl) echo linux-x86_64-musl ;;
-    aarch64-unknown-linux-musl) echo linux-aarch64-musl ;;
-    x86_64-apple-darwin) echo darwin-x86_64 ;;
-    aarch64-apple-darwin) echo darwin-aarch64 ;;
-    x86_64-pc-windows-gnu) echo windows-x86_64 ;;
-  esac
-}
-
 package_php() { # TARGETS...
   local out="$work/php/package" t library name
   step "php: the Composer package with every platform's library"
@@ -26,8 +14,8 @@ package_php() { # TARGETS...
   cp -L bindings/php/{preload.php,README.md,composer.json} LICENSE-MIT LICENSE-APACHE "$out/"
   for t in "$@"; do
     read -r library name <<<"$(native_library_of "$t")"
-    mkdir -p "$out/lib/$(php_platform "$t")"
-    cp "$library" "$out/lib/$(php_platform "$t")/$name"
+    mkdir -p "$out/lib/$(target_field "$t" php)"
+    cp "$library" "$out/lib/$(target_field "$t" php)/$name"
   done
   # The published package has no development scripts (they build from a clone).
   VERSION="$version" python3 - "$out/composer.json" <<'EOF'
@@ -51,7 +39,7 @@ check_php() {
   local out="$work/check/php"
   step "php: composer require from an artifact repository"
   need_deb php-cli php-zip composer
-  php -m | grep -qx FFI || die "php: this PHP lacks the FFI extension"
+  php -m | has -x FFI || die "php: this PHP lacks the FFI extension"
   rm -rf "$out"
   mkdir -p "$out/project"
   cat >"$out/project/composer.json" <<EOF

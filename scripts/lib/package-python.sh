@@ -8,18 +8,6 @@
 
 python_tools_pins=(wheel==0.45.1 build==1.2.2.post1 auditwheel==6.8.2)
 
-python_platform_tag() {
-  case "$1" in
-    x86_64-unknown-linux-gnu) echo manylinux2014_x86_64 ;;
-    aarch64-unknown-linux-gnu) echo manylinux2014_aarch64 ;;
-    x86_64-unknown-linux-musl) echo musllinux_1_2_x86_64 ;;
-    aarch64-unknown-linux-musl) echo musllinux_1_2_aarch64 ;;
-    x86_64-apple-darwin) echo macosx_10_12_x86_64 ;;
-    aarch64-apple-darwin) echo macosx_11_0_arm64 ;;
-    x86_64-pc-windows-gnu) echo win_amd64 ;;
-  esac
-}
-
 # The release library of TARGET (from its staged archive), and the name the package loads it by.
 native_library_of() { # TARGET -> "PATH NAME"
   local lib="$work/stage/zego-token-$version-$1/lib"
@@ -46,7 +34,7 @@ package_python() { # TARGETS...
   pure=$(ls "$out"/pure/zego_token-"$version"-py3-none-any.whl) || die "python: no pure wheel was built"
   for t in "$@"; do
     local tag library name unpacked
-    tag=$(python_platform_tag "$t")
+    tag=$(target_field "$t" python)
     read -r library name <<<"$(native_library_of "$t")"
     rm -rf "$out/unpacked"
     "$py" -m wheel unpack -d "$out/unpacked" "$pure" >/dev/null
