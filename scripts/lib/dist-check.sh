@@ -100,8 +100,9 @@ check_files() { # TARGET: names, exports, baselines, stripping, as files
     *-apple-darwin)
       lib="$prefix/lib/libzego_token.1.dylib" cli="$prefix/bin/zego-token"
       [[ -f $lib && -L $prefix/lib/libzego_token.dylib && -f $prefix/lib/libzego_token.a ]] || die "$t: library files missing"
-      local arch=x86_64 minos=10.12
-      [[ $t == aarch64-* ]] && arch=arm64 minos=11.0
+      local arch=x86_64 minos
+      [[ $t == aarch64-* ]] && arch=arm64
+      minos=$(macos_minimum "$t")
       file -L "$lib" | has "Mach-O 64-bit $arch dynamically linked shared library" || die "$t: $(file -L "$lib")"
       file "$cli" | has "Mach-O 64-bit $arch executable" || die "$t: $(file "$cli")"
       [[ "$(llvm-objdump --macho --dylib-id "$lib" | tail -n 1)" == "@rpath/libzego_token.1.dylib" ]] ||
