@@ -1,6 +1,6 @@
 # Sourced by scripts/dist --check: tests the archives in dist/native as a user gets them, each
 # unpacked afresh into target/dist-work/check/. Uses scripts/dist's variables ($version, $work,
-# $dist, $glibc_baseline) and functions (step, die, zig).
+# $dist) and functions (step, die, has, minimum_version, macos_minimum).
 # shellcheck shell=bash
 
 app_id=1234567890
@@ -86,7 +86,8 @@ check_files() { # TARGET: names, exports, baselines, stripping, as files
       [[ $t == aarch64-* ]] && arch=aarch64
       file -L "$lib" "$cli" | grep -c "$arch" | has -x 2 || die "$t: not $arch: $(file -L "$lib" "$cli")"
       if [[ $t == *-gnu ]]; then
-        local f newest
+        local f newest glibc_baseline
+        glibc_baseline=$(minimum_version "$t")
         for f in "$lib" "$cli"; do
           newest=$(newest_glibc "$f")
           [[ "$(printf '%s\n' "$newest" "$glibc_baseline" | sort -V | tail -n 1)" == "$glibc_baseline" ]] ||
@@ -146,7 +147,7 @@ check_c_suite() { # TARGET
       CC="zig cc -target x86_64-linux-musl" ZEGO_C_TESTS_TOOLS=0 \
         ZEGO_TOKEN_PREFIX="$prefix" ZEGO_C_TESTS_OUT="$work/check/$t/c" tests/c/run.sh ;;
     aarch64-unknown-linux-gnu)
-      CC="zig cc -target aarch64-linux-gnu.$glibc_baseline" RUN="qemu-aarch64 -L /usr/aarch64-linux-gnu" ZEGO_C_TESTS_TOOLS=0 \
+      CC="zig cc -target aarch64-linux-gnu.$(minimum_version "$t")" RUN="qemu-aarch64 -L /usr/aarch64-linux-gnu" ZEGO_C_TESTS_TOOLS=0 \
         ZEGO_TOKEN_PREFIX="$prefix" ZEGO_C_TESTS_OUT="$work/check/$t/c" tests/c/run.sh ;;
   esac
 }

@@ -27,20 +27,8 @@ package_go() { # TARGETS...
   echo "$v" >"$proxy/list"
   cp "$module/go.mod" "$proxy/$v.mod"
   printf '{"Version":"%s","Time":"%s"}\n' "$v" "$(date -u -d "@$source_date_epoch" +%Y-%m-%dT%H:%M:%SZ)" >"$proxy/$v.info"
-  # A module zip: every path under "<module>@<version>/", in a stable order.
-  MODULE_DIR="$module" PREFIX="$go_module@$v" ZIP="$proxy/$v.zip" EPOCH="$source_date_epoch" python3 -c '
-import os, time, zipfile
-root, prefix = os.environ["MODULE_DIR"], os.environ["PREFIX"]
-stamp = time.gmtime(int(os.environ["EPOCH"]))[:6]
-files = sorted(os.path.relpath(os.path.join(d, f), root) for d, _, fs in os.walk(root) for f in fs)
-with zipfile.ZipFile(os.environ["ZIP"], "w", zipfile.ZIP_DEFLATED) as z:
-    for rel in files:
-        info = zipfile.ZipInfo(f"{prefix}/{rel}", stamp)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        with open(os.path.join(root, rel), "rb") as f:
-            z.writestr(info, f.read())
-'
+  # A module zip: every path under "<module>@<version>/".
+  zip_tree "$module" "$proxy/$v.zip" "$go_module@$v"
   echo "dist/go/$go_module/@v/$v.zip: $(unzip -Z1 "$proxy/$v.zip" | grep -c '^.*\.a$') static libraries"
 }
 
@@ -75,14 +63,12 @@ func main() {
 }
 EOF
   printf 'module consumer\n\ngo 1.19\n' >"$out/consumer/go.mod"
-  local path_without_cargo
-  path_without_cargo=$(tr ':' '\n' <<<"$PATH" | grep -v '/\.cargo/bin$' | paste -sd:)
   (
     cd "$out/consumer"
-    export PATH="$path_without_cargo" GOPROXY="file://$dist/go" GOFLAGS=-mod=mod GONOSUMDB="$go_module" \
+    PATH=$(path_without_cargo) || exit 1
+    export GOPROXY="file://$dist/go" GOFLAGS=-mod=mod GONOSUMDB="$go_module" \
       GOMODCACHE="$out/modcache" GOCACHE="$out/gocache"
     unset GOPRIVATE GONOPROXY
-    ! command -v cargo >/dev/null || exit 1
     go get "$go_module@v$version" >/dev/null 2>&1 || go get "$go_module@v$version"
     go build -o consumer . && ./consumer | has -x "consumer: $version" || exit 1
     echo "go get + go build, no cargo: $(./consumer)"

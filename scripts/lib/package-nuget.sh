@@ -1,6 +1,6 @@
 # Sourced by scripts/dist: the .NET package in dist/nuget. The .NET SDK cannot be installed where
 # this runs, so the assembly is compiled with Mono's mcs and the .nupkg (an OPC zip: the nuspec,
-# [Content_Types].xml, _rels/.rels and the files) is written directly, with the layout `dotnet pack`
+# [Content_Types].xml, _rels/.rels and the files) is written directly by zip_tree, with the layout `dotnet pack`
 # makes from bindings/dotnet/ZegoToken.csproj: lib/netstandard2.0/ (the assembly, its XML docs and
 # the Mono dllmap), runtimes/<rid>/native/ for every target, build/ and buildTransitive/ targets
 # that copy them beside .NET Framework and Mono applications. Uses scripts/dist's variables.
@@ -48,30 +48,20 @@ package_nuget() { # TARGETS...
   </metadata>
 </package>
 EOF
+  # The two parts that make the zip an OPC package: a content type for every extension, and the
+  # relationship that names the nuspec.
+  mkdir -p "$out/_rels"
+  {
+    printf '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    find "$out" -type f -name '*.*' | sed 's/.*\.//' | LC_ALL=C sort -u | grep -vx xml |
+      sed 's|.*|<Default Extension="&" ContentType="application/octet" />|' | tr -d '\n'
+    printf '<Default Extension="xml" ContentType="application/octet" /><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" />'
+    printf '</Types>'
+  } >"$out/[Content_Types].xml"
+  printf '%s' '<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="http://schemas.microsoft.com/packaging/2010/07/manifest" Target="/ZegoToken.nuspec" Id="R0" /></Relationships>' \
+    >"$out/_rels/.rels"
   local nupkg="$dist/nuget/ZegoToken.$version.nupkg"
-  PACKAGE="$out" NUPKG="$nupkg" EPOCH="$source_date_epoch" python3 -c '
-import os, time, zipfile
-root, stamp = os.environ["PACKAGE"], time.gmtime(int(os.environ["EPOCH"]))[:6]
-files = sorted(os.path.relpath(os.path.join(d, f), root) for d, _, fs in os.walk(root) for f in fs)
-extensions = sorted({os.path.splitext(f)[1][1:] for f in files} | {"rels", "psmdcp"})
-content_types = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-    + "".join(f"<Default Extension=\"{e}\" ContentType=\"application/octet\" />" for e in extensions if e)
-    + "</Types>")
-rels = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-    "<Relationship Type=\"http://schemas.microsoft.com/packaging/2010/07/manifest\" Target=\"/ZegoToken.nuspec\" Id=\"R0\" />"
-    "</Relationships>")
-def entry(name):
-    info = zipfile.ZipInfo(name, stamp)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
-    return info
-with zipfile.ZipFile(os.environ["NUPKG"], "w") as z:
-    z.writestr(entry("[Content_Types].xml"), content_types)
-    z.writestr(entry("_rels/.rels"), rels)
-    for rel in files:
-        with open(os.path.join(root, rel), "rb") as f:
-            z.writestr(entry(rel), f.read())
-'
+  zip_tree "$out" "$nupkg"
   echo "dist/nuget/$(basename "$nupkg"): $(unzip -Z1 "$nupkg" | grep -c '^runtimes/.*/native/') native libraries"
 }
 

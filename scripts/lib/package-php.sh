@@ -28,8 +28,7 @@ package.pop("scripts", None)
 open(path, "w").write(json.dumps(package, indent=4).replace("\\/", "/") + "\n")
 EOF
   local zip="$dist/php/zego-token-zego-token-$version.zip"
-  find "$out" -exec touch -h -d "@$source_date_epoch" {} +
-  (cd "$out" && find . -type f | sed 's|^\./||' | LC_ALL=C sort | zip -q -X "$zip" -@)
+  zip_tree "$out" "$zip"
   echo "dist/php/$(basename "$zip"): $(unzip -Z1 "$zip" | grep -cE 'lib/.*\.(so|dylib|dll)$') native libraries"
 }
 
@@ -49,8 +48,7 @@ check_php() {
     "require": {}
 }
 EOF
-  local path_without_cargo probe
-  path_without_cargo=$(tr ':' '\n' <<<"$PATH" | grep -v '/\.cargo/bin$' | paste -sd:)
+  local probe
   probe='require "vendor/autoload.php";
 $s = "0123456789abcdef0123456789abcdef";
 $c = ZegoToken\Token04::decode(ZegoToken\Token04::generate(1234567890, "php-user", $s, 3600), $s);
@@ -58,9 +56,9 @@ if ($c->userId !== "php-user") { exit(1); }
 echo ZegoToken\Token04::libraryVersion(), "\n";'
   (
     cd "$out/project"
-    export PATH="$path_without_cargo" COMPOSER_ALLOW_SUPERUSER=1 COMPOSER_HOME="$out/composer-home"
+    PATH=$(path_without_cargo) || exit 1
+    export COMPOSER_ALLOW_SUPERUSER=1 COMPOSER_HOME="$out/composer-home"
     unset ZEGO_TOKEN_LIB
-    ! command -v cargo >/dev/null || exit 1
     composer require -q --no-interaction "zego-token/zego-token:$version"
     echo "composer require, no cargo: $(php -r "$probe")"
     header=$(vendor/bin/zego-token-preload-header)

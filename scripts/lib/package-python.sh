@@ -8,16 +8,6 @@
 
 python_tools_pins=(wheel==0.45.1 build==1.2.2.post1 auditwheel==6.8.2)
 
-# The release library of TARGET (from its staged archive), and the name the package loads it by.
-native_library_of() { # TARGET -> "PATH NAME"
-  local lib="$work/stage/zego-token-$version-$1/lib"
-  case "$1" in
-    *-linux-*) echo "$lib/libzego_token.so.1 libzego_token.so" ;;
-    *-apple-darwin) echo "$lib/libzego_token.1.dylib libzego_token.dylib" ;;
-    *-windows-*) echo "$lib/zego_token.dll zego_token.dll" ;;
-  esac
-}
-
 package_python() { # TARGETS...
   local py="$root/target/dist-tools/bin/python" out="$work/python" t
   step "python: wheels and sdist"
