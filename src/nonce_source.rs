@@ -3,7 +3,8 @@
 //! One `getrandom` system call per token costs more than the rest of the token, so each thread
 //! keeps a ChaCha20 generator seeded from the OS. It is reseeded from the OS
 //! - before its first draw in a thread,
-//! - after a fork() (see [`crate::fork_guard`]), so a child never repeats its parent's nonces,
+//! - in every new process, however it was made (fork(), `_Fork()`, a raw clone; see
+//!   [`crate::fork_guard`]), so a child never repeats its parent's nonces,
 //! - every [`DRAWS_PER_SEED`] draws, to bound how much output one seed ever produces.
 //!
 //! Threads never share a generator, so no lock is taken and no two threads share a stream.
@@ -14,7 +15,8 @@ use rand::rngs::{ChaCha20Rng, SysRng};
 use rand::{Rng as _, SeedableRng as _};
 
 use crate::cipher::GCM_NONCE_LEN;
-use crate::{fork_guard, Error};
+use crate::fork_guard::{self, Generation};
+use crate::Error;
 
 /// How many tokens one seed serves before the generator reseeds from the OS.
 pub(crate) const DRAWS_PER_SEED: u32 = 1 << 16;
@@ -29,7 +31,7 @@ pub(crate) struct TokenRandomness {
 
 struct Seeded {
     rng: ChaCha20Rng,
-    epoch: u64,
+    generation: Generation,
     draws_left: u32,
 }
 
@@ -42,18 +44,19 @@ thread_local! {
 /// # Errors
 /// [`Error::RandomUnavailable`] when the OS generator fails while (re)seeding.
 pub(crate) fn draw() -> Result<TokenRandomness, Error> {
-    let epoch = fork_guard::epoch();
+    let generation = fork_guard::generation();
     GENERATOR
         .try_with(|cell| {
             let mut slot = cell.borrow_mut();
-            let fresh = match (slot.as_ref(), epoch) {
-                (Some(s), Some(now)) => s.epoch != now || s.draws_left == 0,
+            let fresh = match (slot.as_ref(), generation) {
+                (Some(s), Some(now)) => s.generation != now || s.draws_left == 0,
                 _ => true,
             };
             if fresh {
                 *slot = Some(Seeded {
                     rng: ChaCha20Rng::try_from_rng(&mut SysRng).map_err(|_| Error::RandomUnavailable)?,
-                    epoch: epoch.unwrap_or(0),
+                    // Without a generation every draw reseeds, so what is stored does not matter.
+                    generation: generation.unwrap_or(Generation::UNKNOWN),
                     draws_left: DRAWS_PER_SEED,
                 });
             }

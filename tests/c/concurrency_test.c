@@ -1,11 +1,17 @@
 /* Nonce uniqueness through the C ABI: 8 threads x 10,000 tokens (one-shot and a shared
- * generator) all decode and share no GCM nonce; a parent and its forked children (and a
- * grandchild) generating after fork() share no nonce. */
-#define _POSIX_C_SOURCE 200809L
+ * generator) all decode and share no GCM nonce; a parent and its children (and a grandchild)
+ * share no nonce, for children made by fork(), by glibc's _Fork() and by a raw clone(SIGCHLD)
+ * system call (the last two skip atfork handlers).
+ *
+ * ZEGO_TEST_FORK_KINDS=fork limits the test to fork(): emulators such as qemu-user ignore
+ * MADV_WIPEONFORK, so only the atfork path can work under them. */
+#define _GNU_SOURCE
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,6 +23,13 @@
 #define TOKENS_PER_THREAD 10000
 #define FORK_TOKENS 2000
 #define NONCE_LEN 12
+
+/* glibc 2.34+ and musl 1.2.3+; NULL where the C library has no _Fork. */
+extern pid_t _Fork(void) __attribute__((weak));
+
+typedef pid_t (*spawn_fn)(void);
+
+static pid_t raw_clone(void) { return (pid_t)syscall(SYS_clone, (long)SIGCHLD, 0L, 0L, 0L, 0L); }
 
 static const char *SECRET = "0123456789abcdef0123456789abcdef";
 static const uint32_t APP_ID = 1234567890u;
@@ -123,18 +136,19 @@ static int generate_nonces(const zego_token_generator *generator, nonce_t *out) 
 
 /* Forks a child that generates FORK_TOKENS nonces (after forking a grandchild of its own when
  * `grandchild_too`) and sends them back through a pipe; returns how many nonces were read. */
-static size_t nonces_from_child(const zego_token_generator *generator, nonce_t *out, int grandchild_too) {
+static size_t nonces_from_child(const zego_token_generator *generator, nonce_t *out, int grandchild_too,
+                                spawn_fn spawn) {
   int fds[2];
   pid_t pid;
   size_t got = 0;
   ssize_t n;
   if (pipe(fds) != 0) return 0;
-  pid = fork();
+  pid = spawn();
   if (pid == 0) {
     nonce_t *mine = malloc(sizeof(nonce_t) * FORK_TOKENS * 2);
     size_t count = FORK_TOKENS;
     close(fds[0]);
-    if (grandchild_too) count += nonces_from_child(generator, mine + FORK_TOKENS, 0);
+    if (grandchild_too) count += nonces_from_child(generator, mine + FORK_TOKENS, 0, spawn);
     if (generate_nonces(generator, mine) != 0) _exit(2);
     if (write(fds[1], mine, sizeof(nonce_t) * count) != (ssize_t)(sizeof(nonce_t) * count)) _exit(3);
     _exit(0);
@@ -146,7 +160,7 @@ static size_t nonces_from_child(const zego_token_generator *generator, nonce_t *
   return got / sizeof(nonce_t);
 }
 
-static void test_fork(void) {
+static void test_fork(const char *kind, spawn_fn spawn) {
   zego_token_generator *generator = NULL;
   nonce_t *all = malloc(sizeof(nonce_t) * FORK_TOKENS * 6);
   size_t n = 0, from_first, from_second;
@@ -154,13 +168,13 @@ static void test_fork(void) {
   /* The parent draws first, so its generator state exists before the forks copy it. */
   CHECK("parent generates before fork", generate_nonces(generator, all) == 0);
   n += FORK_TOKENS;
-  from_first = nonces_from_child(generator, all + n, 1);
+  from_first = nonces_from_child(generator, all + n, 1, spawn);
   n += from_first;
-  from_second = nonces_from_child(generator, all + n, 0);
+  from_second = nonces_from_child(generator, all + n, 0, spawn);
   n += from_second;
   CHECK("parent generates after fork", generate_nonces(generator, all + n) == 0);
   n += FORK_TOKENS;
-  fprintf(stderr, "fork: %zu nonces from parent, 2 children and a grandchild\n", n);
+  fprintf(stderr, "%s: %zu nonces from parent, 2 children and a grandchild\n", kind, n);
   CHECK("child and grandchild delivered all nonces", from_first == 2 * FORK_TOKENS);
   CHECK("second child delivered all nonces", from_second == FORK_TOKENS);
   CHECK("no nonce shared by parent, children and grandchild", count_duplicates(all, n) == 0);
@@ -170,10 +184,21 @@ static void test_fork(void) {
 
 int main(void) {
   zego_token_generator *generator = NULL;
+  const char *fork_kinds;
   CHECK("generator", zego_token_generator_new(APP_ID, SECRET, &generator) == ZEGO_RESULT_OK);
   test_threads(NULL, "one-shot");
   test_threads(generator, "shared generator");
   zego_token_generator_free(generator);
-  test_fork();
+  test_fork("fork()", fork);
+  fork_kinds = getenv("ZEGO_TEST_FORK_KINDS");
+  if (fork_kinds != NULL && strcmp(fork_kinds, "fork") == 0) {
+    fprintf(stderr, "_Fork() and clone(SIGCHLD): skipped (ZEGO_TEST_FORK_KINDS=fork)\n");
+  } else {
+    if (_Fork != NULL)
+      test_fork("_Fork()", _Fork);
+    else
+      fprintf(stderr, "_Fork(): not in this C library, skipped\n");
+    test_fork("clone(SIGCHLD)", raw_clone);
+  }
   return SUMMARY();
 }
