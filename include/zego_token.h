@@ -24,6 +24,10 @@
 // Length of a ServerSecret in bytes.
 #define ZEGO_SECRET_LEN 32
 
+// The longest text that can be a token, in bytes (without the NUL). A longer token argument is
+// refused as malformed (code 20) after reading at most this many bytes and one more.
+#define ZEGO_MAX_TOKEN_LEN 174782
+
 // The longest user id, in bytes.
 #define ZEGO_MAX_USER_ID_LEN 64
 
@@ -32,6 +36,9 @@
 
 // The longest stream id, in bytes.
 #define ZEGO_MAX_STREAM_ID_LEN 256
+
+// The most stream ids an RTC room payload can hold and still fit in a token.
+#define ZEGO_MAX_STREAM_ID_COUNT 16383
 
 // Privilege key of the RTC room payload: may log in.
 #define ZEGO_PRIVILEGE_KEY_LOGIN 1
@@ -218,10 +225,12 @@ uint32_t zego_token_abi_version(void);
 // - `can_login`, `can_publish`: 0 is denied, any other value allowed.
 // - `stream_ids`, `stream_id_count`: NULL and 0 give `"stream_id_list":null`; a non-NULL array
 //   of `stream_id_count` non-NULL strings (1 to 256 bytes each) gives a list (`[]` for 0).
+//   A count over `ZEGO_MAX_STREAM_ID_COUNT` can never fit in a token and is refused with code 7
+//   before the array is read.
 // - `payload_out`: on success receives new JSON that the caller frees with `zego_string_free`.
 //   Untouched on error.
 //
-// Returns 0 or a code: 8 room id invalid; 9 stream id invalid; 11 NULL pointer (also a NULL
+// Returns 0 or a code: 7 too many stream ids; 8 room id invalid; 9 stream id invalid; 11 NULL pointer (also a NULL
 // array with a non-zero count, or a NULL element); 12 invalid UTF-8. Thread-safe.
 int32_t zego_rtc_room_payload(const char *room_id,
                               int32_t can_login,

@@ -33,11 +33,13 @@ pub enum Error {
     Malformed,
     /// The token does not start with the version prefix "04".
     UnsupportedVersion,
-    /// The token's mode byte is not 1 (AES-GCM).
+    /// The token's mode byte is not 1 (AES-GCM), or the token is in the legacy CBC format and
+    /// the verification required the current one ([`VerifyOptions::require_gcm`](crate::VerifyOptions::require_gcm)).
     UnsupportedMode,
     /// The token was made with another secret, or it was altered.
     AuthFailed,
-    /// The token decrypts, but its content is not the expected JSON claims.
+    /// The token decrypts, but its content is not the expected JSON claims, or claims that no
+    /// generator makes (app id 0, user id empty or over 64 bytes).
     BadPlaintext,
     /// The token has expired (now >= expire + leeway).
     Expired,

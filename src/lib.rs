@@ -54,8 +54,9 @@ pub use decode::decode;
 pub use error::Error;
 pub use generator::{generate, Generator, MAX_USER_ID_LEN};
 pub use payload::{
-    RtcRoomPayload, MAX_ROOM_ID_LEN, MAX_STREAM_ID_LEN, PRIVILEGE_DISABLE, PRIVILEGE_ENABLE, PRIVILEGE_KEY_LOGIN,
-    PRIVILEGE_KEY_PUBLISH,
+    RtcRoomPayload, MAX_ROOM_ID_LEN, MAX_STREAM_ID_COUNT, MAX_STREAM_ID_LEN, PRIVILEGE_DISABLE, PRIVILEGE_ENABLE,
+    PRIVILEGE_KEY_LOGIN, PRIVILEGE_KEY_PUBLISH,
 };
 pub use secret::{Secret, SECRET_LEN};
 pub use verify::{decode_with_any, verify, verify_with_any, VerifyOptions};
+pub use wire::MAX_TOKEN_LEN;

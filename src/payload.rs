@@ -18,6 +18,9 @@ pub const PRIVILEGE_DISABLE: u32 = 0;
 pub const MAX_ROOM_ID_LEN: usize = 128;
 /// The longest stream id ZEGO accepts, in bytes.
 pub const MAX_STREAM_ID_LEN: usize = 256;
+/// The most stream ids whose payload can fit in a token: each takes at least 4 bytes of the JSON
+/// (quotes, one byte, a comma), and a token's plaintext holds at most 65,535 bytes.
+pub const MAX_STREAM_ID_COUNT: usize = u16::MAX as usize / 4;
 
 /// The payload of a "user privilege token": which room, whether the user may log in and publish,
 /// and optionally which streams they may publish.
@@ -46,7 +49,8 @@ impl RtcRoomPayload {
     ///
     /// # Errors
     /// [`Error::InvalidRoomId`] for an empty room id or one over 128 bytes;
-    /// [`Error::InvalidStreamId`] for an empty stream id or one over 256 bytes.
+    /// [`Error::InvalidStreamId`] for an empty stream id or one over 256 bytes;
+    /// [`Error::PayloadTooLarge`] for more than [`MAX_STREAM_ID_COUNT`] stream ids.
     pub fn new(
         room_id: impl Into<String>,
         can_login: bool,
@@ -56,6 +60,9 @@ impl RtcRoomPayload {
         let room_id = room_id.into();
         if room_id.is_empty() || room_id.len() > MAX_ROOM_ID_LEN {
             return Err(Error::InvalidRoomId);
+        }
+        if stream_ids.as_ref().is_some_and(|ids| ids.len() > MAX_STREAM_ID_COUNT) {
+            return Err(Error::PayloadTooLarge);
         }
         let too_long = |s: &String| s.is_empty() || s.len() > MAX_STREAM_ID_LEN;
         if stream_ids.iter().flatten().any(too_long) {

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use crate::json_string::JsonString;
-use crate::{Claims, Error, Mode};
+use crate::{Claims, Error, Mode, MAX_USER_ID_LEN};
 
 /// The most bytes [`write_claims`] can append for these strings: the keys and punctuation, the
 /// widest numbers, and the strings with every escape they may need. Sizing the buffer with it
@@ -56,10 +56,16 @@ struct Plaintext {
 }
 
 /// Parses a decrypted plaintext. Keys may come in any order (the official generators differ);
-/// all six must be there with the right JSON types. Unknown keys are ignored.
+/// all six must be there with the right JSON types, and the claims must be ones a generator can
+/// make: app id not 0, user id 1 to 64 bytes (every official generator refuses the others; a
+/// legacy CBC token whose first block was altered often breaks these rules). Unknown keys are
+/// ignored.
 pub(crate) fn parse_claims(plaintext: &str, mode: Mode) -> Result<Claims, Error> {
     // From text already checked as UTF-8 once, serde_json does not check each string again.
     let p: Plaintext = serde_json::from_str(plaintext).map_err(|_| Error::BadPlaintext)?;
+    if p.app_id == 0 || p.user_id.is_empty() || p.user_id.len() > MAX_USER_ID_LEN {
+        return Err(Error::BadPlaintext);
+    }
     Ok(Claims {
         app_id: p.app_id,
         user_id: p.user_id,
@@ -142,6 +148,24 @@ mod tests {
             Mode::Gcm,
         );
         assert_eq!(r.unwrap_err(), Error::BadPlaintext);
+    }
+
+    fn claims_with(app_id: u32, user_id: &str) -> Result<Claims, Error> {
+        let text =
+            format!(r#"{{"app_id":{app_id},"user_id":"{user_id}","ctime":2,"expire":3,"nonce":5,"payload":""}}"#);
+        parse_claims(&text, Mode::LegacyCbc)
+    }
+
+    #[test]
+    fn refuses_claims_no_generator_makes() {
+        assert_eq!(claims_with(0, "u").unwrap_err(), Error::BadPlaintext, "app id 0");
+        assert_eq!(claims_with(1, "").unwrap_err(), Error::BadPlaintext, "empty user id");
+        assert_eq!(
+            claims_with(1, &"u".repeat(65)).unwrap_err(),
+            Error::BadPlaintext,
+            "65-byte user id"
+        );
+        assert_eq!(claims_with(1, &"u".repeat(64)).unwrap().user_id.len(), 64);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Verification: a decoded token checked against an app id, a clock and a leeway.
 
-use crate::{clock, decode, Claims, Error, Secret};
+use crate::{clock, decode, Claims, Error, Mode, Secret};
 
 /// What [`verify`] checks beyond the token's integrity. The default uses the system clock, no
 /// leeway and any user id.
@@ -21,6 +21,9 @@ pub struct VerifyOptions {
     pub leeway_seconds: i64,
     /// When set, the token must have been made for this user id.
     pub user_id: Option<String>,
+    /// When set, a legacy CBC token is refused with [`Error::UnsupportedMode`]: that format has
+    /// no integrity protection, so whoever holds one can change the leading bytes of its claims.
+    pub require_gcm: bool,
 }
 
 impl VerifyOptions {
@@ -47,14 +50,24 @@ impl VerifyOptions {
         self
     }
 
-    /// Checks decoded claims: app id, then user id, then expiry, then not-before.
+    /// Refuses legacy CBC tokens, which are not authenticated: accept only the current GCM format.
+    pub fn require_gcm(mut self) -> VerifyOptions {
+        self.require_gcm = true;
+        self
+    }
+
+    /// Checks decoded claims: the format, then app id, then user id, then expiry, then not-before.
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] for a negative leeway; [`Error::AppIdMismatch`],
+    /// [`Error::InvalidArgument`] for a negative leeway; [`Error::UnsupportedMode`] for a legacy
+    /// token when [`require_gcm`](VerifyOptions::require_gcm) is set; [`Error::AppIdMismatch`],
     /// [`Error::UserIdMismatch`], [`Error::Expired`], [`Error::NotYetValid`].
     pub fn check(&self, claims: &Claims, app_id: u32) -> Result<(), Error> {
         if self.leeway_seconds < 0 {
             return Err(Error::InvalidArgument);
+        }
+        if self.require_gcm && claims.mode != Mode::Gcm {
+            return Err(Error::UnsupportedMode);
         }
         if claims.app_id != app_id {
             return Err(Error::AppIdMismatch);
@@ -148,7 +161,6 @@ pub fn decode_with_any<S: AsRef<str>>(token: &str, secrets: &[S]) -> Result<(Cla
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Mode;
 
     fn claims(ctime: i64, expire: i64) -> Claims {
         Claims {
@@ -209,6 +221,23 @@ mod tests {
             Err(Error::UserIdMismatch)
         );
         assert_eq!(VerifyOptions::new().at(150).user_id("u").check(&c, 1), Ok(()));
+    }
+
+    #[test]
+    fn require_gcm_refuses_a_legacy_token_and_accepts_a_current_one() {
+        let legacy = Claims {
+            mode: Mode::LegacyCbc,
+            ..claims(100, 200)
+        };
+        assert_eq!(VerifyOptions::new().at(150).check(&legacy, 1), Ok(()));
+        assert_eq!(
+            VerifyOptions::new().at(150).require_gcm().check(&legacy, 1),
+            Err(Error::UnsupportedMode)
+        );
+        assert_eq!(
+            VerifyOptions::new().at(150).require_gcm().check(&claims(100, 200), 1),
+            Ok(())
+        );
     }
 
     #[test]

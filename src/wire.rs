@@ -17,6 +17,13 @@ pub(crate) const MODE_GCM: u8 = 1;
 /// Bytes before the nonce: expire (8) and nonce_len (2).
 pub(crate) const EXPIRE_AND_NONCE_LEN: usize = 10;
 
+/// The longest text that can be a Token04, in bytes: "04" and the base64 of the longest envelope
+/// its two 16-bit length fields can describe (expire, both lengths, a 65,535-byte nonce and
+/// ciphertext, the mode byte). Anything longer is refused as malformed before it is decoded, so
+/// that no input, however large, makes the library allocate or work in proportion to it.
+pub const MAX_TOKEN_LEN: usize =
+    VERSION.len() + (8 + 2 + u16::MAX as usize + 2 + u16::MAX as usize + 1).div_ceil(3) * 4;
+
 /// One parsed envelope, borrowing from the decoded bytes. The ciphertext is borrowed mutably so
 /// that it can be decrypted where it lies.
 #[derive(Debug, PartialEq, Eq)]
@@ -37,7 +44,7 @@ fn base64() -> &'static Simd {
 
 /// Strips the version prefix and decodes the base64 body.
 pub(crate) fn unwrap_base64(token: &str) -> Result<Vec<u8>, Error> {
-    if token.len() <= VERSION.len() {
+    if token.len() <= VERSION.len() || token.len() > MAX_TOKEN_LEN {
         return Err(Error::Malformed);
     }
     let body = token.strip_prefix(VERSION).ok_or(Error::UnsupportedVersion)?;
@@ -145,6 +152,15 @@ mod tests {
         assert_eq!(unwrap_base64("04").unwrap_err(), Error::Malformed);
         assert_eq!(unwrap_base64("03AAAA").unwrap_err(), Error::UnsupportedVersion);
         assert_eq!(unwrap_base64("04A!==").unwrap_err(), Error::Malformed);
+    }
+
+    #[test]
+    fn the_longest_envelope_fits_and_one_more_character_is_malformed() {
+        let longest = envelope_bytes(&[1; u16::MAX as usize], &[2; u16::MAX as usize], Some(1));
+        let token = wrap_base64(&longest);
+        assert_eq!(token.len(), MAX_TOKEN_LEN);
+        assert_eq!(unwrap_base64(&token).unwrap(), longest);
+        assert_eq!(unwrap_base64(&format!("{token}A")).unwrap_err(), Error::Malformed);
     }
 
     #[test]

@@ -54,12 +54,17 @@ pub const ZEGO_TOKEN_ABI_VERSION: u32 = 1;
 
 /// Length of a ServerSecret in bytes.
 pub const ZEGO_SECRET_LEN: u32 = 32;
+/// The longest text that can be a token, in bytes (without the NUL). A longer token argument is
+/// refused as malformed (code 20) after reading at most this many bytes and one more.
+pub const ZEGO_MAX_TOKEN_LEN: u32 = 174_782;
 /// The longest user id, in bytes.
 pub const ZEGO_MAX_USER_ID_LEN: u32 = 64;
 /// The longest RTC room id, in bytes.
 pub const ZEGO_MAX_ROOM_ID_LEN: u32 = 128;
 /// The longest stream id, in bytes.
 pub const ZEGO_MAX_STREAM_ID_LEN: u32 = 256;
+/// The most stream ids an RTC room payload can hold and still fit in a token.
+pub const ZEGO_MAX_STREAM_ID_COUNT: u32 = 16_383;
 /// Privilege key of the RTC room payload: may log in.
 pub const ZEGO_PRIVILEGE_KEY_LOGIN: u32 = 1;
 /// Privilege key of the RTC room payload: may publish streams.
@@ -73,6 +78,8 @@ mod tests {
     fn c_constants_equal_the_core_constants() {
         assert_eq!(ZEGO_SECRET_LEN as usize, zego::SECRET_LEN);
         assert_eq!(ZEGO_MAX_USER_ID_LEN as usize, zego::MAX_USER_ID_LEN);
+        assert_eq!(ZEGO_MAX_TOKEN_LEN as usize, zego::MAX_TOKEN_LEN);
+        assert_eq!(ZEGO_MAX_STREAM_ID_COUNT as usize, zego::MAX_STREAM_ID_COUNT);
         assert_eq!(ZEGO_MAX_ROOM_ID_LEN as usize, zego::MAX_ROOM_ID_LEN);
         assert_eq!(ZEGO_MAX_STREAM_ID_LEN as usize, zego::MAX_STREAM_ID_LEN);
         assert_eq!(ZEGO_PRIVILEGE_KEY_LOGIN, zego::PRIVILEGE_KEY_LOGIN);

@@ -13,10 +13,12 @@ use zego::RtcRoomPayload;
 /// - `can_login`, `can_publish`: 0 is denied, any other value allowed.
 /// - `stream_ids`, `stream_id_count`: NULL and 0 give `"stream_id_list":null`; a non-NULL array
 ///   of `stream_id_count` non-NULL strings (1 to 256 bytes each) gives a list (`[]` for 0).
+///   A count over `ZEGO_MAX_STREAM_ID_COUNT` can never fit in a token and is refused with code 7
+///   before the array is read.
 /// - `payload_out`: on success receives new JSON that the caller frees with `zego_string_free`.
 ///   Untouched on error.
 ///
-/// Returns 0 or a code: 8 room id invalid; 9 stream id invalid; 11 NULL pointer (also a NULL
+/// Returns 0 or a code: 7 too many stream ids; 8 room id invalid; 9 stream id invalid; 11 NULL pointer (also a NULL
 /// array with a non-zero count, or a NULL element); 12 invalid UTF-8. Thread-safe.
 #[no_mangle]
 pub extern "C" fn zego_rtc_room_payload(
@@ -35,6 +37,7 @@ pub extern "C" fn zego_rtc_room_payload(
                 let room_id = required_str(room_id)?;
                 let stream_ids = match (stream_ids.is_null(), stream_id_count) {
                     (true, 0) => None,
+                    (_, count) if count > zego::MAX_STREAM_ID_COUNT => return Err(zego_result::PayloadTooLarge),
                     (true, _) => return Err(zego_result::NullPointer),
                     (false, count) => Some(
                         std::slice::from_raw_parts(stream_ids, count)

@@ -18,6 +18,27 @@ pub(crate) unsafe fn required_str<'a>(ptr: *const c_char) -> Result<&'a str, zeg
         .map_err(|_| zego_result::InvalidUtf8)
 }
 
+/// Borrows a token: as [`required_str`], except that the terminating NUL is looked for in the first
+/// `MAX_TOKEN_LEN + 1` bytes only. Text without a NUL there is longer than any token and is
+/// refused as malformed without reading the rest, so a huge input costs nothing.
+///
+/// # Safety
+/// As [`required_str`].
+pub(crate) unsafe fn token_str<'a>(ptr: *const c_char) -> Result<&'a str, zego_result> {
+    if ptr.is_null() {
+        return Err(zego_result::NullPointer);
+    }
+    // SAFETY: the string is NUL-terminated, so strnlen reads up to its NUL or stops after
+    // MAX_TOKEN_LEN + 1 bytes, whichever comes first, all of them readable.
+    let len = unsafe { libc::strnlen(ptr, zego::MAX_TOKEN_LEN + 1) };
+    if len > zego::MAX_TOKEN_LEN {
+        return Err(zego_result::Malformed);
+    }
+    // SAFETY: the `len` bytes before the NUL, live for 'a by the caller's contract.
+    let bytes = unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) };
+    std::str::from_utf8(bytes).map_err(|_| zego_result::InvalidUtf8)
+}
+
 /// Borrows an optional input string: NULL means "".
 ///
 /// # Safety

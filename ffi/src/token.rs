@@ -2,7 +2,7 @@
 
 use std::ffi::c_char;
 
-use super::strings::{deliver_string, optional_str, required_str};
+use super::strings::{deliver_string, optional_str, required_str, token_str};
 use super::zego_result;
 use zego::{Claims, VerifyOptions};
 
@@ -97,7 +97,7 @@ pub extern "C" fn zego_verify_token04(
 /// `token` and `secret` are NULL or valid NUL-terminated strings for the duration of the call.
 pub(super) unsafe fn decoded(token: *const c_char, secret: *const c_char) -> Result<Claims, zego_result> {
     // SAFETY: forwarded contract.
-    let (token, secret) = unsafe { (required_str(token)?, required_str(secret)?) };
+    let (token, secret) = unsafe { (token_str(token)?, required_str(secret)?) };
     Ok(zego::decode(token, secret)?)
 }
 
@@ -114,7 +114,7 @@ pub(super) unsafe fn verified(
     leeway_seconds: i64,
 ) -> Result<Claims, zego_result> {
     // SAFETY: forwarded contract.
-    let (token, secret) = unsafe { (required_str(token)?, required_str(secret)?) };
+    let (token, secret) = unsafe { (token_str(token)?, required_str(secret)?) };
     let mut options = VerifyOptions::new().leeway(leeway_seconds);
     if now_unix != 0 {
         options = options.at(now_unix);

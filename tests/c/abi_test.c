@@ -151,6 +151,11 @@ static void test_rtc_room_payload(void) {
   CHECK("NULL room id", payload_rc(NULL, NULL, 0) == ZEGO_RESULT_NULL_POINTER);
   CHECK("NULL array with a count", payload_rc("r", NULL, 2) == ZEGO_RESULT_NULL_POINTER);
   CHECK("NULL element", payload_rc("r", null_element, 2) == ZEGO_RESULT_NULL_POINTER);
+  /* The count is checked before the array is read: under ASan, reading 16,384 elements of a
+   * 2-element array would fail this test. */
+  CHECK("more stream ids than fit a token is code 7, array unread",
+        payload_rc("r", ids, ZEGO_MAX_STREAM_ID_COUNT + 1) == ZEGO_RESULT_PAYLOAD_TOO_LARGE);
+  CHECK("SIZE_MAX stream ids is code 7", payload_rc("r", ids, (size_t)-1) == ZEGO_RESULT_PAYLOAD_TOO_LARGE);
   CHECK("NULL payload_out", zego_rtc_room_payload("r", 1, 1, NULL, 0, NULL) == ZEGO_RESULT_NULL_POINTER);
   free(room_129);
   free(stream_257);
@@ -167,6 +172,19 @@ static void test_decode_rejects_bad_tokens(void) {
   CHECK("tampered token is code 23", decode_rc(tampered, SECRET) == ZEGO_RESULT_AUTH_FAILED);
   CHECK("empty token is code 20", decode_rc("", SECRET) == ZEGO_RESULT_MALFORMED);
   CHECK("not base64 is code 20", decode_rc("04!!!!", SECRET) == ZEGO_RESULT_MALFORMED);
+  {
+    /* One byte longer than any token: refused after reading ZEGO_MAX_TOKEN_LEN + 1 bytes. */
+    char *too_long = repeat('A', ZEGO_MAX_TOKEN_LEN + 1);
+    char *longest = repeat('A', ZEGO_MAX_TOKEN_LEN);
+    too_long[0] = longest[0] = '0';
+    too_long[1] = longest[1] = '4';
+    CHECK("a token longer than ZEGO_MAX_TOKEN_LEN is code 20", decode_rc(too_long, SECRET) == ZEGO_RESULT_MALFORMED);
+    CHECK("... and for verify", verify_rc(too_long, APP_ID, 0, 0) == ZEGO_RESULT_MALFORMED);
+    CHECK("a token of ZEGO_MAX_TOKEN_LEN is decoded (and malformed as base64 lengths)",
+          decode_rc(longest, SECRET) == ZEGO_RESULT_MALFORMED);
+    free(too_long);
+    free(longest);
+  }
   CHECK("truncated token is code 20", (tampered[30] = '\0', decode_rc(tampered, SECRET) == ZEGO_RESULT_MALFORMED));
   CHECK("version 03 is code 21", decode_rc("03AAAAAAAAAAAA", SECRET) == ZEGO_RESULT_UNSUPPORTED_VERSION);
   CHECK("bad secret is code 5", decode_rc(token, "short") == ZEGO_RESULT_INVALID_SECRET);
