@@ -40,6 +40,9 @@
 // The most stream ids an RTC room payload can hold and still fit in a token.
 #define ZEGO_MAX_STREAM_ID_COUNT 16383
 
+// The most secrets `zego_verify_token04_with_options` tries (key rotation).
+#define ZEGO_MAX_SECRETS 64
+
 // Privilege key of the RTC room payload: may log in.
 #define ZEGO_PRIVILEGE_KEY_LOGIN 1
 
@@ -124,6 +127,14 @@ typedef struct zego_token_claims zego_token_claims;
 // `zego_token_generator_free`, after every thread is done with it. Its key material is zeroized
 // when it is freed.
 typedef struct zego_token_generator zego_token_generator;
+
+// What a verification checks beyond the token's integrity and app id.
+//
+// Opaque and mutable. Made by `zego_verify_options_new`, changed by the `zego_verify_options_set_*`
+// functions, read by `zego_verify_token04_with_options`, and freed exactly once by
+// `zego_verify_options_free`. Not thread-safe while being changed; once set up it may be read by
+// any number of verifying threads at once.
+typedef struct zego_verify_options zego_verify_options;
 
 #ifdef __cplusplus
 extern "C" {
@@ -291,6 +302,57 @@ int32_t zego_verify_token04(const char *token,
                             int64_t now_unix,
                             int64_t leeway_seconds,
                             char **claims_json_out);
+
+// Creates options with the defaults: the system clock, no leeway, any user id, both formats.
+//
+// On success `*options_out` receives a new handle that the caller frees with
+// `zego_verify_options_free`. Returns 0, or 11 when `options_out` is NULL.
+int32_t zego_verify_options_new(zego_verify_options **options_out);
+
+// Frees options. NULL is accepted and ignored. Call exactly once per handle.
+void zego_verify_options_free(zego_verify_options *options);
+
+// Checks at this time, in unix seconds, instead of the system clock (any value, 0 included).
+// Returns 0, or 11 when `options` is NULL.
+int32_t zego_verify_options_set_now(zego_verify_options *options, int64_t now_unix);
+
+// Checks at the system clock's time again (the default). Returns 0, or 11 when `options` is NULL.
+int32_t zego_verify_options_use_system_clock(zego_verify_options *options);
+
+// Tolerates `leeway_seconds` of clock skew in both directions: expired when
+// now >= expire + leeway, not yet valid when ctime > now + leeway.
+// Returns 0; 10 for a negative leeway (the options are unchanged); 11 when `options` is NULL.
+int32_t zego_verify_options_set_leeway(zego_verify_options *options, int64_t leeway_seconds);
+
+// Requires the token to have been made for `user_id` (NUL-terminated UTF-8, copied); NULL
+// accepts any user id again. A mismatch verifies as code 33.
+// Returns 0; 11 when `options` is NULL; 12 for invalid UTF-8 (the options are unchanged).
+int32_t zego_verify_options_set_user_id(zego_verify_options *options, const char *user_id);
+
+// With `require_gcm` non-zero, a legacy CBC token is refused with code 22: that format has no
+// integrity protection, so whoever holds such a token can rewrite the start of its claims.
+// 0 accepts both formats again (the default). Returns 0, or 11 when `options` is NULL.
+int32_t zego_verify_options_set_require_gcm(zego_verify_options *options, int32_t require_gcm);
+
+// Verifies a token against one or more secrets (key rotation: tried in order) and `options`.
+//
+// - `secrets`, `secret_count`: an array of 1 or more NUL-terminated secrets (32 ASCII bytes
+//   each). A count of 0 is code 10; a count over 64 is code 10 before the array is read.
+// - `options`: NULL means the defaults (see `zego_verify_options_new`).
+// - `claims_out`: on success receives a new claims handle, freed by the caller with
+//   `zego_token_claims_free`. Untouched on error.
+// - `secret_index_out`: NULL, or receives on success the index of the secret that opened the
+//   token.
+//
+// Returns 0, any code of `zego_verify_token04`, or: 22 also for a legacy token when the options
+// require GCM; 23 when no secret opens the token; 33 user id mismatch. Thread-safe.
+int32_t zego_verify_token04_with_options(const char *token,
+                                         const char *const *secrets,
+                                         size_t secret_count,
+                                         uint32_t app_id,
+                                         const zego_verify_options *options,
+                                         zego_token_claims **claims_out,
+                                         size_t *secret_index_out);
 
 #ifdef __cplusplus
 }  // extern "C"

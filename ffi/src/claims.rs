@@ -43,7 +43,10 @@ fn nul_terminated(text: &str) -> Box<[u8]> {
 ///
 /// # Safety
 /// `out` is NULL or valid for writing one pointer.
-unsafe fn deliver_claims(out: *mut *mut zego_token_claims, make: impl FnOnce() -> Result<Claims, zego_result>) -> i32 {
+pub(super) unsafe fn deliver_claims(
+    out: *mut *mut zego_token_claims,
+    make: impl FnOnce() -> Result<Claims, zego_result>,
+) -> i32 {
     if out.is_null() {
         return zego_result::NullPointer as i32;
     }

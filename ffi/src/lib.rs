@@ -33,6 +33,7 @@ mod payload;
 mod result;
 mod strings;
 mod token;
+mod verify_options;
 
 pub use claims::{
     zego_decode_token04_claims, zego_token_claims, zego_token_claims_app_id, zego_token_claims_ctime,
@@ -47,6 +48,11 @@ pub use payload::zego_rtc_room_payload;
 pub use result::zego_result;
 pub use strings::zego_string_free;
 pub use token::{zego_decode_token04, zego_generate_token04, zego_verify_token04};
+pub use verify_options::{
+    zego_verify_options, zego_verify_options_free, zego_verify_options_new, zego_verify_options_set_leeway,
+    zego_verify_options_set_now, zego_verify_options_set_require_gcm, zego_verify_options_set_user_id,
+    zego_verify_options_use_system_clock, zego_verify_token04_with_options,
+};
 
 /// The version of this C ABI. It changes only when a signature or a meaning changes in a way
 /// that breaks existing callers; bindings compare it with their own constant at load time.
@@ -65,6 +71,8 @@ pub const ZEGO_MAX_ROOM_ID_LEN: u32 = 128;
 pub const ZEGO_MAX_STREAM_ID_LEN: u32 = 256;
 /// The most stream ids an RTC room payload can hold and still fit in a token.
 pub const ZEGO_MAX_STREAM_ID_COUNT: u32 = 16_383;
+/// The most secrets `zego_verify_token04_with_options` tries (key rotation).
+pub const ZEGO_MAX_SECRETS: u32 = 64;
 /// Privilege key of the RTC room payload: may log in.
 pub const ZEGO_PRIVILEGE_KEY_LOGIN: u32 = 1;
 /// Privilege key of the RTC room payload: may publish streams.

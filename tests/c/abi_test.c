@@ -293,6 +293,75 @@ static void test_claims_handle(void) {
   zego_string_free(token);
 }
 
+static int verify_with_options_rc(const char *token, const char *const *secrets, size_t count,
+                                  const zego_verify_options *options, size_t *index) {
+  zego_token_claims *claims = NULL;
+  int rc = zego_verify_token04_with_options(token, secrets, count, APP_ID, options, &claims, index);
+  CHECK("claims handed out exactly on success", (rc == ZEGO_RESULT_OK) == (claims != NULL));
+  zego_token_claims_free(claims);
+  return rc;
+}
+
+static void test_verify_options(void) {
+  const char *other = "fedcba9876543210fedcba9876543210";
+  const char *rotation[2];
+  const char *one[1];
+  zego_verify_options *options = NULL;
+  char *token = generate_ok("alice", NULL);
+  size_t index = 99;
+  rotation[0] = other;
+  rotation[1] = SECRET;
+  one[0] = SECRET;
+  CHECK("options are made", zego_verify_options_new(&options) == ZEGO_RESULT_OK && options != NULL);
+  CHECK("NULL options are the defaults", verify_with_options_rc(token, one, 1, NULL, NULL) == ZEGO_RESULT_OK);
+  CHECK("second of two secrets matches", verify_with_options_rc(token, rotation, 2, options, &index) == ZEGO_RESULT_OK);
+  CHECK("... and its index is 1", index == 1);
+  CHECK("no matching secret is code 23", verify_with_options_rc(token, rotation, 1, options, NULL) == ZEGO_RESULT_AUTH_FAILED);
+  CHECK("no secrets is code 10", verify_with_options_rc(token, rotation, 0, options, NULL) == ZEGO_RESULT_INVALID_ARGUMENT);
+  CHECK("more than ZEGO_MAX_SECRETS is code 10, array unread",
+        verify_with_options_rc(token, rotation, ZEGO_MAX_SECRETS + 1, options, NULL) == ZEGO_RESULT_INVALID_ARGUMENT);
+  CHECK("NULL secrets is code 11", verify_with_options_rc(token, NULL, 1, options, NULL) == ZEGO_RESULT_NULL_POINTER);
+  CHECK("user id set", zego_verify_options_set_user_id(options, "bob") == ZEGO_RESULT_OK);
+  CHECK("other user id is code 33", verify_with_options_rc(token, one, 1, options, NULL) == ZEGO_RESULT_USER_ID_MISMATCH);
+  CHECK("user id set to the token's", zego_verify_options_set_user_id(options, "alice") == ZEGO_RESULT_OK);
+  CHECK("same user id verifies", verify_with_options_rc(token, one, 1, options, NULL) == ZEGO_RESULT_OK);
+  CHECK("user id NULL is any", zego_verify_options_set_user_id(options, NULL) == ZEGO_RESULT_OK);
+  CHECK("negative leeway is code 10", zego_verify_options_set_leeway(options, -1) == ZEGO_RESULT_INVALID_ARGUMENT);
+  CHECK("now far ahead", zego_verify_options_set_now(options, INT64_MAX) == ZEGO_RESULT_OK);
+  CHECK("expired at that time is code 30", verify_with_options_rc(token, one, 1, options, NULL) == ZEGO_RESULT_EXPIRED);
+  CHECK("system clock again", zego_verify_options_use_system_clock(options) == ZEGO_RESULT_OK);
+  CHECK("valid now", verify_with_options_rc(token, one, 1, options, NULL) == ZEGO_RESULT_OK);
+  {
+    /* The legacy token's app id and time are its own: check it at its time. */
+    zego_token_claims *claims = NULL;
+    const char *cbc[1];
+    cbc[0] = CBC_SECRET;
+    CHECK("legacy decodes", zego_decode_token04_claims(CBC_TOKEN, CBC_SECRET, &claims) == ZEGO_RESULT_OK);
+    CHECK("legacy time", zego_verify_options_set_now(options, zego_token_claims_ctime(claims)) == ZEGO_RESULT_OK);
+    {
+      zego_token_claims *out = NULL;
+      CHECK("legacy verifies by default",
+            zego_verify_token04_with_options(CBC_TOKEN, cbc, 1, zego_token_claims_app_id(claims), options, &out, NULL) ==
+                ZEGO_RESULT_OK);
+      CHECK("... and says cbc", out && strcmp(zego_token_claims_mode(out), "cbc") == 0);
+      zego_token_claims_free(out);
+      out = NULL;
+      CHECK("require GCM", zego_verify_options_set_require_gcm(options, 1) == ZEGO_RESULT_OK);
+      CHECK("legacy is code 22 when GCM is required",
+            zego_verify_token04_with_options(CBC_TOKEN, cbc, 1, zego_token_claims_app_id(claims), options, &out, NULL) ==
+                ZEGO_RESULT_UNSUPPORTED_MODE && out == NULL);
+    }
+    zego_token_claims_free(claims);
+  }
+  CHECK("system clock for the GCM token", zego_verify_options_use_system_clock(options) == ZEGO_RESULT_OK);
+  CHECK("a GCM token still verifies with GCM required", verify_with_options_rc(token, one, 1, options, NULL) == ZEGO_RESULT_OK);
+  CHECK("NULL options_out is code 11", zego_verify_options_new(NULL) == ZEGO_RESULT_NULL_POINTER);
+  CHECK("setter on NULL is code 11", zego_verify_options_set_require_gcm(NULL, 1) == ZEGO_RESULT_NULL_POINTER);
+  zego_verify_options_free(options);
+  zego_verify_options_free(NULL);
+  zego_string_free(token);
+}
+
 int main(void) {
   test_info();
   test_generate_and_decode();
@@ -302,5 +371,6 @@ int main(void) {
   test_verify();
   test_generator();
   test_claims_handle();
+  test_verify_options();
   return SUMMARY();
 }

@@ -6,6 +6,8 @@ typedef struct zego_token_claims zego_token_claims;
 
 typedef struct zego_token_generator zego_token_generator;
 
+typedef struct zego_verify_options zego_verify_options;
+
 int32_t zego_decode_token04_claims(const char *token,
                                    const char *secret,
                                    zego_token_claims **claims_out);
@@ -75,3 +77,25 @@ int32_t zego_verify_token04(const char *token,
                             int64_t now_unix,
                             int64_t leeway_seconds,
                             char **claims_json_out);
+
+int32_t zego_verify_options_new(zego_verify_options **options_out);
+
+void zego_verify_options_free(zego_verify_options *options);
+
+int32_t zego_verify_options_set_now(zego_verify_options *options, int64_t now_unix);
+
+int32_t zego_verify_options_use_system_clock(zego_verify_options *options);
+
+int32_t zego_verify_options_set_leeway(zego_verify_options *options, int64_t leeway_seconds);
+
+int32_t zego_verify_options_set_user_id(zego_verify_options *options, const char *user_id);
+
+int32_t zego_verify_options_set_require_gcm(zego_verify_options *options, int32_t require_gcm);
+
+int32_t zego_verify_token04_with_options(const char *token,
+                                         const char *const *secrets,
+                                         size_t secret_count,
+                                         uint32_t app_id,
+                                         const zego_verify_options *options,
+                                         zego_token_claims **claims_out,
+                                         size_t *secret_index_out);
