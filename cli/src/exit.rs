@@ -18,6 +18,14 @@ impl Failure {
         }
     }
 
+    /// A usage error that clap could not see (exit 2, as clap's own).
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 2,
+            message: Some(message.into()),
+        }
+    }
+
     pub fn secret(message: impl Into<String>) -> Failure {
         Failure {
             code: 3,
@@ -36,7 +44,7 @@ impl Failure {
     /// A token that failed to decode or verify, with an explaining sentence when there is one.
     pub fn token(error: Error, sentence: Option<String>) -> Failure {
         match error {
-            Error::InvalidSecret | Error::InvalidArgument => Failure::invalid_input(error),
+            Error::InvalidSecret => Failure::invalid_input(error),
             _ => Failure {
                 code: token_exit_code(error),
                 message: Some(sentence.unwrap_or_else(|| error.to_string())),

@@ -6,7 +6,17 @@ use serde::Serialize;
 use serde_json::Value;
 use zego_token::{Claims, Error, Mode};
 
-use crate::args::VerifyArgs;
+use crate::exit::token_exit_code;
+
+/// What a legacy token's claims are worth, said wherever one is shown.
+pub const LEGACY_WARNING: &str =
+    "legacy CBC token: this format is not authenticated, so its claims may have been altered (verify --require-gcm refuses it)";
+
+/// What verify was asked to expect, for the sentences that explain a mismatch.
+pub struct Expected<'a> {
+    pub app_id: u32,
+    pub user_id: Option<&'a str>,
+}
 
 pub fn unix_now() -> i64 {
     SystemTime::now()
@@ -27,7 +37,8 @@ pub struct ClaimsOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     payload_json: Option<Value>,
     mode: &'static str,
-    format: &'static str,
+    /// False for a legacy CBC token, whose claims are not protected against alteration.
+    authenticated: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     secret_index: Option<usize>,
 }
@@ -47,10 +58,7 @@ impl<'a> ClaimsOut<'a> {
             payload: &claims.payload,
             payload_json,
             mode: claims.mode.as_str(),
-            format: match claims.mode {
-                Mode::Gcm => "gcm",
-                Mode::LegacyCbc => "legacy cbc",
-            },
+            authenticated: claims.mode == Mode::Gcm,
             secret_index: (secret_count > 1).then_some(secret_index),
         }
     }
@@ -66,8 +74,11 @@ pub struct VerdictOut<'a> {
     valid: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<&'static str>,
+    /// The library's error code, as in the C ABI and every binding.
     #[serde(skip_serializing_if = "Option::is_none")]
-    code: Option<i32>,
+    error_code: Option<i32>,
+    /// The command's exit status.
+    exit_status: u8,
     message: &'a str,
     now: i64,
     expected_app_id: u32,
@@ -81,15 +92,16 @@ impl<'a> VerdictOut<'a> {
         message: &'a str,
         claims: Option<ClaimsOut<'a>>,
         now: i64,
-        args: &VerifyArgs,
+        expected: &Expected<'_>,
     ) -> VerdictOut<'a> {
         VerdictOut {
             valid: failure.is_none(),
             reason: failure.map(reason),
-            code: failure.map(Error::code),
+            error_code: failure.map(Error::code),
+            exit_status: failure.map_or(0, token_exit_code),
             message,
             now,
-            expected_app_id: args.app_id,
+            expected_app_id: expected.app_id,
             claims,
         }
     }
@@ -126,31 +138,44 @@ pub fn valid_sentence(claims: &Claims, now: i64, secret_index: usize, secret_cou
     if secret_count > 1 {
         sentence.push_str(&format!(" (secret #{} matched)", secret_index + 1));
     }
+    if claims.mode == Mode::LegacyCbc {
+        sentence.push_str(" (legacy CBC format: not authenticated)");
+    }
     sentence
 }
 
-/// One human sentence for each reason a token is refused.
-pub fn failure_sentence(error: Error, claims: Option<&Claims>, now: i64, args: &VerifyArgs) -> String {
-    match (error, claims) {
-        (Error::Expired, Some(c)) => format!("expired {} at {}", relative(c.expire - now), timestamp(c.expire)),
-        (Error::NotYetValid, Some(c)) => format!(
+/// One sentence for each reason a token is refused, the same in decode and verify. Verify passes
+/// the claims, the time and what it expected, for the reasons that need them.
+pub fn failure_sentence(error: Error, verified: Option<(&Claims, i64, &Expected<'_>)>) -> String {
+    match (error, verified) {
+        (Error::Expired, Some((c, now, _))) => {
+            format!("expired {} at {}", relative(c.expire - now), timestamp(c.expire))
+        }
+        (Error::NotYetValid, Some((c, now, _))) => format!(
             "not yet valid: it was made at {}, {} ahead of now (is a clock wrong? --leeway tolerates skew)",
             timestamp(c.ctime),
             amount((c.ctime - now).unsigned_abs())
         ),
-        (Error::AppIdMismatch, Some(c)) => format!("made for app id {} but {} was expected", c.app_id, args.app_id),
-        (Error::UserIdMismatch, Some(c)) => format!(
+        (Error::AppIdMismatch, Some((c, _, expected))) => {
+            format!("made for app id {} but {} was expected", c.app_id, expected.app_id)
+        }
+        (Error::UserIdMismatch, Some((c, _, expected))) => format!(
             "made for user id {:?} but {:?} was expected",
             c.user_id,
-            args.user_id.as_deref().unwrap_or_default()
+            expected.user_id.unwrap_or_default()
         ),
+        (Error::UnsupportedMode, Some((c, _, _))) if c.mode == Mode::LegacyCbc => {
+            "a legacy CBC token, refused by --require-gcm: that format is not authenticated".into()
+        }
         (Error::AuthFailed, _) => "wrong secret or the token was altered".into(),
-        (Error::Malformed, _) => "not a token: it is empty, truncated, not base64, or its lengths do not add up".into(),
+        (Error::Malformed, _) => {
+            "not a token: it is empty, truncated, too long, not base64, or its lengths do not add up".into()
+        }
         (Error::UnsupportedVersion, _) => "not a Token04: it does not start with \"04\"".into(),
         (Error::UnsupportedMode, _) => {
             "the token's encryption mode is unknown (only AES-GCM and legacy CBC exist)".into()
         }
-        (Error::BadPlaintext, _) => "the token decrypts, but its content is not the expected claims".into(),
+        (Error::BadPlaintext, _) => "the token decrypts, but its content is not claims a generator makes".into(),
         (error, _) => error.to_string(),
     }
 }

@@ -18,7 +18,7 @@ pub fn read_all(args: &SecretArgs, token_on_stdin: bool) -> Result<Vec<String>, 
     let mut secrets = Vec::new();
     for path in &args.files {
         let text = std::fs::read_to_string(path)
-            .map_err(|e| Failure::secret(format!("cannot read the secret file {}: {e}", path.display())))?;
+            .map_err(|e| Failure::io(&format!("cannot read the secret file {}", path.display()), e))?;
         secrets.extend(lines(&text));
     }
     if args.stdin {
@@ -41,11 +41,14 @@ pub fn read_all(args: &SecretArgs, token_on_stdin: bool) -> Result<Vec<String>, 
     if secrets.is_empty() {
         return Err(Failure::secret(format!("no secret given: {HOW}")));
     }
-    if let Some(position) = secrets.iter().position(|s| zego_token::Secret::new(s).is_err()) {
-        return Err(Failure::secret(format!(
-            "secret #{} is invalid: a ServerSecret is exactly 32 ASCII characters",
-            position + 1
-        )));
+    for (position, secret) in secrets.iter().enumerate() {
+        if zego_token::Secret::new(secret).is_err() {
+            return Err(Failure::secret(format!(
+                "secret #{} is invalid: {}",
+                position + 1,
+                why_invalid(secret)
+            )));
+        }
     }
     Ok(secrets)
 }
@@ -60,6 +63,19 @@ pub fn read_one(args: &SecretArgs) -> Result<String, Failure> {
         )));
     }
     Ok(secrets.remove(0))
+}
+
+/// Why a secret is refused, without showing any of it.
+fn why_invalid(secret: &str) -> String {
+    if secret.starts_with('\u{feff}') {
+        "it starts with a UTF-8 byte order mark (save the file without one)".into()
+    } else if secret.starts_with('#') {
+        "it looks like a comment; a secret file holds only secrets, one per line".into()
+    } else if !secret.is_ascii() {
+        "it contains non-ASCII characters; a ServerSecret is 32 ASCII characters".into()
+    } else {
+        format!("it is {} characters long; a ServerSecret is exactly 32", secret.len())
+    }
 }
 
 /// One secret per non-empty line, trimmed.

@@ -81,7 +81,10 @@ fn generate_decode_verify_round_trip() {
         600
     );
     assert_eq!(claims["payload_json"]["a"], 1);
-    assert_eq!(claims["format"], "gcm");
+    assert_eq!(
+        (&claims["mode"], &claims["authenticated"]),
+        (&Value::from("gcm"), &Value::from(true))
+    );
     zego_token()
         .args(["verify", &token, "--app-id", "7", "--user-id", "用户"])
         .assert()
@@ -176,8 +179,9 @@ fn decode_reads_every_official_generators_tokens() {
         for key in ["app_id", "user_id", "ctime", "expire", "nonce", "payload"] {
             assert_eq!(claims[key], row["claims"][key], "{key} of {}", row["generator"]);
         }
-        let format = if row["format"] == "gcm" { "gcm" } else { "legacy cbc" };
-        assert_eq!(claims["format"], format);
+        assert_eq!(claims["mode"], row["format"]);
+        assert_eq!(claims["authenticated"], row["format"] == "gcm");
+        assert!(claims.get("format").is_none(), "one name for the format: mode");
     }
 }
 
@@ -300,7 +304,10 @@ fn verify_json_gives_the_same_verdict_as_an_object() {
     let verdict: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(verdict["valid"], false);
     assert_eq!(verdict["reason"], "app_id_mismatch");
-    assert_eq!(verdict["code"], 32);
+    assert_eq!(
+        (&verdict["error_code"], &verdict["exit_status"]),
+        (&Value::from(32), &Value::from(17))
+    );
     assert_eq!(verdict["message"], "made for app id 1 but 2 was expected");
     assert_eq!(verdict["claims"]["app_id"], 1);
 }
@@ -352,12 +359,25 @@ fn the_secret_can_come_from_stdin() {
 }
 
 #[test]
-fn help_documents_the_exit_codes() {
+fn top_level_help_documents_the_exit_codes_and_secrets() {
     zego_token()
-        .args(["verify", "--help"])
+        .arg("--help")
         .assert()
         .success()
-        .stdout(predicate::str::contains("15  the token has expired"));
+        .stdout(predicate::str::contains("15  the token has expired"))
+        .stdout(predicate::str::contains("ZEGO_SERVER_SECRET environment variable"));
+}
+
+#[test]
+fn subcommand_help_is_short_and_points_to_the_top_level_help() {
+    for command in ["generate", "decode", "verify"] {
+        zego_token()
+            .args([command, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("EXIT CODES").not())
+            .stdout(predicate::str::contains("zego-token --help"));
+    }
 }
 
 #[test]
@@ -367,4 +387,217 @@ fn completions_are_generated() {
         .assert()
         .success()
         .stdout(predicate::str::contains("zego-token"));
+}
+
+fn official_cbc_row() -> Value {
+    vectors("official-tokens.jsonl")
+        .into_iter()
+        .find(|r| r["format"] == "cbc")
+        .unwrap()
+}
+
+#[test]
+fn decode_and_verify_say_a_legacy_token_is_not_authenticated() {
+    let row = official_cbc_row();
+    let token = row["token"].as_str().unwrap();
+    let app_id = row["claims"]["app_id"].to_string();
+    let ctime = row["claims"]["ctime"].to_string();
+    zego_token()
+        .env("ZEGO_SERVER_SECRET", row["secret"].as_str().unwrap())
+        .args(["decode", token])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "legacy CBC token: this format is not authenticated",
+        ));
+    zego_token()
+        .env("ZEGO_SERVER_SECRET", row["secret"].as_str().unwrap())
+        .args(["verify", token, "--app-id", &app_id, "--now", &ctime])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(legacy CBC format: not authenticated)"));
+}
+
+#[test]
+fn verify_require_gcm_refuses_a_legacy_token_with_exit_12() {
+    let row = official_cbc_row();
+    let app_id = row["claims"]["app_id"].to_string();
+    let ctime = row["claims"]["ctime"].to_string();
+    zego_token()
+        .env("ZEGO_SERVER_SECRET", row["secret"].as_str().unwrap())
+        .args([
+            "verify",
+            row["token"].as_str().unwrap(),
+            "--app-id",
+            &app_id,
+            "--now",
+            &ctime,
+            "--require-gcm",
+        ])
+        .assert()
+        .code(12)
+        .stderr(predicate::str::contains("refused by --require-gcm"));
+}
+
+#[test]
+fn decode_without_a_token_on_a_terminal_is_refused_not_a_silent_wait() {
+    // A pseudo-terminal is not available in every test environment; `script` gives one.
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` to make a terminal");
+        return;
+    }
+    let binary = assert_cmd::cargo::cargo_bin("zego-token");
+    let out = std::process::Command::new("script")
+        .args(["-qec", &format!("{} decode", binary.display()), "/dev/null"])
+        .env("ZEGO_SERVER_SECRET", SECRET)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("no token given"), "{text}");
+}
+
+#[test]
+fn a_negative_leeway_is_a_usage_error_naming_the_argument() {
+    let token = generate(&["--app-id", "1", "--user-id", "u"]);
+    for args in [["--leeway", "-5"], ["--leeway=-5", ""]] {
+        let args: Vec<&str> = args.into_iter().filter(|a| !a.is_empty()).collect();
+        zego_token()
+            .args(["verify", &token, "--app-id", "1"])
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--leeway"));
+    }
+}
+
+#[test]
+fn a_negative_app_id_is_a_usage_error_naming_the_argument() {
+    zego_token()
+        .args(["verify", "04AAAA", "--app-id", "-1"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid value '-1' for '--app-id"));
+}
+
+#[test]
+fn a_negative_now_is_a_time_not_a_flag() {
+    let token = generate(&["--app-id", "1", "--user-id", "u"]);
+    zego_token()
+        .args(["verify", &token, "--app-id", "1", "--now", "-1"])
+        .assert()
+        .code(16);
+}
+
+#[test]
+fn generate_ttl_zero_is_an_error_without_the_short_ttl_warning() {
+    zego_token()
+        .args(["generate", "--app-id", "1", "--user-id", "u", "--ttl", "0"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("warning").not());
+}
+
+#[test]
+fn decode_and_verify_word_each_failure_the_same() {
+    for token in ["04!!", "03AAAAAAAA", ""] {
+        let decode = zego_token().args(["decode", token]).output().unwrap();
+        let verify = zego_token().args(["verify", token, "--app-id", "1"]).output().unwrap();
+        assert_eq!(decode.status.code(), verify.status.code(), "{token:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&decode.stderr),
+            String::from_utf8_lossy(&verify.stderr),
+            "{token:?}"
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&decode.stderr).matches(". ").count(),
+            0,
+            "one sentence"
+        );
+    }
+}
+
+fn secret_file(content: &[u8]) -> tempfile::NamedTempFile {
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    std::io::Write::write_all(&mut file, content).unwrap();
+    file
+}
+
+#[test]
+fn a_secret_file_problem_is_named_without_showing_the_secret() {
+    let cases: [(Vec<u8>, &str); 4] = [
+        (
+            [b"\xef\xbb\xbf".as_slice(), SECRET.as_bytes()].concat(),
+            "byte order mark",
+        ),
+        (format!("# production\n{SECRET}\n").into_bytes(), "looks like a comment"),
+        ("0123456789abcdef0123456789abcdeé".as_bytes().to_vec(), "non-ASCII"),
+        (b"0123456789abcdef".to_vec(), "16 characters long"),
+    ];
+    for (content, cause) in cases {
+        let file = secret_file(&content);
+        zego_token()
+            .args(["generate", "--app-id", "1", "--user-id", "u", "--secret-file"])
+            .arg(file.path())
+            .assert()
+            .code(3)
+            .stderr(predicate::str::contains(cause))
+            .stderr(predicate::str::contains("0123456789abcdef").not());
+    }
+}
+
+#[test]
+fn a_missing_secret_file_is_an_io_error() {
+    zego_token()
+        .args([
+            "generate",
+            "--app-id",
+            "1",
+            "--user-id",
+            "u",
+            "--secret-file",
+            "/nonexistent/secret",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "cannot read the secret file /nonexistent/secret",
+        ));
+}
+
+#[test]
+fn a_payload_that_is_not_json_needs_raw_payload() {
+    zego_token()
+        .args(["generate", "--app-id", "1", "--user-id", "u", "--payload", "not json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--raw-payload"));
+    let token = generate(&[
+        "--app-id",
+        "1",
+        "--user-id",
+        "u",
+        "--payload",
+        "not json",
+        "--raw-payload",
+    ]);
+    assert_eq!(decoded(&token)["payload"], "not json");
+}
+
+#[test]
+fn a_reader_that_closes_early_is_not_an_error() {
+    use std::process::{Command as Process, Stdio};
+    let binary = assert_cmd::cargo::cargo_bin("zego-token");
+    let mut child = Process::new(binary)
+        .args(["completions", "bash"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away before the script is written
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
