@@ -1,4 +1,4 @@
-//! Reading the shared test vectors (tests/vectors, copied from ../shared/vectors).
+//! Reading the shared test vectors in tests/vectors (described in docs/token04-format.md).
 
 #![allow(dead_code)]
 
