@@ -7,6 +7,7 @@ release libraries instead, with ZEGO_TOKEN_PYTHON_NO_NATIVE=1 (a pure wheel it t
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 from setuptools import setup
@@ -17,8 +18,17 @@ crate = here / "rust" / "zego-token-ffi" / "Cargo.toml"
 if not crate.exists():
     crate = here.parent.parent / "ffi" / "Cargo.toml"
 
+# Intermediate files go to a fresh temporary directory, never into the source tree: two builds from
+# one checkout at once (two pip installs, a wheel and an sdist) would otherwise share build/ and
+# src/*.egg-info and overwrite each other's files.
+scratch = tempfile.TemporaryDirectory(prefix="zego-token-python-build-")
+out_of_tree = {
+    "build": {"build_base": os.path.join(scratch.name, "build")},
+    "egg_info": {"egg_base": scratch.name},
+}
+
 if os.environ.get("ZEGO_TOKEN_PYTHON_NO_NATIVE") == "1":
-    setup()
+    setup(options=out_of_tree)
 else:
     setup(
         rust_extensions=[
@@ -30,6 +40,6 @@ else:
             )
         ],
         # The library does not use Python's C API: one wheel serves every CPython of this platform.
-        options={"bdist_wheel": {"py_limited_api": "cp39"}},
+        options={**out_of_tree, "bdist_wheel": {"py_limited_api": "cp39"}},
         zip_safe=False,
     )
