@@ -53,6 +53,8 @@ export interface VerifyOptions {
   now?: number | bigint | null;
   /** Tolerated clock skew in seconds (>= 0). */
   leeway?: number | bigint;
+  /** Refuse legacy CBC tokens (not authenticated) with UnsupportedModeError. Default false. */
+  requireGcm?: boolean;
 }
 
 /** Decodes a token and checks its app id and time. */

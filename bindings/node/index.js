@@ -139,20 +139,60 @@ function decode(token, secret) {
 
 /**
  * Decodes a token and checks it was made for appId and is valid at `now` (unix seconds; omitted:
- * the system clock), tolerating `leeway` seconds of skew.
+ * the system clock), tolerating `leeway` seconds of skew. With `requireGcm`, a legacy CBC token
+ * (mode "cbc", not authenticated) is refused with UnsupportedModeError.
  */
-function verify(token, secret, appId, { now = null, leeway = 0 } = {}) {
+function verify(token, secret, appId, { now = null, leeway = 0, requireGcm = false } = {}) {
   if (now === 0) throw new errors.InvalidArgumentError('now must not be 0 (omit it for the system clock)', 10);
-  return claims(
-    callForString(
-      native.verify,
-      text(token, 'token'),
-      text(secret, 'secret'),
-      integer(appId, 'appId', 0, U32_MAX),
-      now === null ? 0 : integer(now, 'now', I64_MIN, I64_MAX),
-      integer(leeway, 'leeway', I64_MIN, I64_MAX)
-    )
-  );
+  if (typeof requireGcm !== 'boolean') throw new TypeError('requireGcm must be a boolean');
+  const args = [
+    text(token, 'token'),
+    text(secret, 'secret'),
+    integer(appId, 'appId', 0, U32_MAX),
+    now === null ? null : integer(now, 'now', I64_MIN, I64_MAX),
+    integer(leeway, 'leeway', I64_MIN, I64_MAX),
+  ];
+  if (requireGcm) return verifyWithOptions(...args, requireGcm);
+  const [t, s, a, n, l] = args;
+  return claims(callForString(native.verify, t, s, a, n === null ? 0 : n, l));
+}
+
+/** verify through the library's options handle, for the options the short call lacks. */
+function verifyWithOptions(token, secret, appId, now, leeway, requireGcm) {
+  const out = [null];
+  check(native.verifyOptionsNew(out));
+  const options = out[0];
+  try {
+    if (now !== null) check(native.verifyOptionsSetNow(options, now));
+    check(native.verifyOptionsSetLeeway(options, leeway));
+    check(native.verifyOptionsSetRequireGcm(options, requireGcm ? 1 : 0));
+    const handle = [null];
+    check(native.verifyWithOptions(token, [secret], 1, appId, options, handle, null));
+    try {
+      return claimsOfHandle(handle[0]);
+    } finally {
+      native.claimsFree(handle[0]);
+    }
+  } finally {
+    native.verifyOptionsFree(options);
+  }
+}
+
+function claimsOfHandle(handle) {
+  const textOf = (accessor) => {
+    const length = [0];
+    const pointer = accessor(handle, length);
+    return Buffer.from(native.koffi.decode(pointer, 'uint8_t', Number(length[0]))).toString('utf8');
+  };
+  return Object.freeze({
+    appId: native.claimsAppId(handle),
+    userId: textOf(native.claimsUserId),
+    ctime: Number(native.claimsCtime(handle)),
+    expire: Number(native.claimsExpire(handle)),
+    nonce: Number(native.claimsNonce(handle)),
+    payload: textOf(native.claimsPayload),
+    mode: native.claimsMode(handle),
+  });
 }
 
 /** The official plug-in's error codes. */

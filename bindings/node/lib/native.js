@@ -103,4 +103,20 @@ module.exports = {
   generatorNew: lib.func('int32_t zego_token_generator_new(uint32_t, const char *, _Out_ void **)'),
   generatorGenerate: lib.func('int32_t zego_token_generator_generate(void *, const char *, int64_t, const char *, _Out_ void **)'),
   generatorFree: lib.func('void zego_token_generator_free(void *)'),
+  verifyOptionsNew: lib.func('int32_t zego_verify_options_new(_Out_ void **)'),
+  verifyOptionsFree: lib.func('void zego_verify_options_free(void *)'),
+  verifyOptionsSetNow: lib.func('int32_t zego_verify_options_set_now(void *, int64_t)'),
+  verifyOptionsSetLeeway: lib.func('int32_t zego_verify_options_set_leeway(void *, int64_t)'),
+  verifyOptionsSetRequireGcm: lib.func('int32_t zego_verify_options_set_require_gcm(void *, int32_t)'),
+  verifyWithOptions: lib.func(
+    'int32_t zego_verify_token04_with_options(const char *, const char **, size_t, uint32_t, void *, _Out_ void **, void *)'
+  ),
+  claimsFree: lib.func('void zego_token_claims_free(void *)'),
+  claimsAppId: lib.func('uint32_t zego_token_claims_app_id(void *)'),
+  claimsCtime: lib.func('int64_t zego_token_claims_ctime(void *)'),
+  claimsExpire: lib.func('int64_t zego_token_claims_expire(void *)'),
+  claimsNonce: lib.func('int64_t zego_token_claims_nonce(void *)'),
+  claimsUserId: lib.func('void *zego_token_claims_user_id(void *, _Out_ size_t *)'),
+  claimsPayload: lib.func('void *zego_token_claims_payload(void *, _Out_ size_t *)'),
+  claimsMode: lib.func('const char *zego_token_claims_mode(void *)'),
 };

@@ -66,3 +66,28 @@ test('the type declarations name exactly what the module exports', async () => {
     assert.match(fs.readFileSync(path.join(__dirname, '..', 'index.d.ts'), 'utf8'), /\[Symbol\.dispose\]\(\): void;/);
   }
 });
+
+const officialCbc = () => require('./helpers').vectors('official-tokens.jsonl').find((r) => r.format === 'cbc');
+
+test('verify reports a legacy token and accepts it by default', () => {
+  const row = officialCbc();
+  const c = z.verify(row.token, row.secret, row.claims.app_id, { now: row.claims.ctime });
+  assert.equal(c.mode, 'cbc');
+});
+
+test('verify with requireGcm refuses a legacy token with code 22', () => {
+  const row = officialCbc();
+  assert.throws(
+    () => z.verify(row.token, row.secret, row.claims.app_id, { now: row.claims.ctime, requireGcm: true }),
+    (e) => e instanceof z.UnsupportedModeError && e.code === 22
+  );
+});
+
+test('verify with requireGcm accepts a current token and returns every claim', () => {
+  const token = z.generate(APP_ID, '用户x', SECRET, 600, '{"a":1}');
+  const c = z.verify(token, SECRET, APP_ID, { leeway: 5, requireGcm: true });
+  assert.deepEqual([c.appId, c.userId, c.payload, c.mode, c.expire - c.ctime], [APP_ID, '用户x', '{"a":1}', 'gcm', 600]);
+  assert.deepEqual(c, z.decode(token, SECRET), 'the same claims as decode');
+  assert.throws(() => z.verify(token, SECRET, APP_ID + 1, { requireGcm: true }), z.AppIdMismatchError);
+  assert.throws(() => z.verify(token, SECRET, APP_ID, { leeway: -1, requireGcm: true }), z.InvalidArgumentError);
+});

@@ -62,3 +62,35 @@ def test_every_error_is_a_zego_token_error_with_code_and_message():
         zego_token.decode("04", SECRET)
     assert raised.value.code == 20
     assert raised.value.message == zego_token.message(20)
+
+
+def _official_cbc():
+    from conftest import read_vectors
+
+    return next(r for r in read_vectors("official-tokens.jsonl") if r["format"] == "cbc")
+
+
+def test_verify_reports_a_legacy_token_and_accepts_it_by_default():
+    row = _official_cbc()
+    claims = zego_token.verify(row["token"], row["secret"], row["claims"]["app_id"], now=row["claims"]["ctime"])
+    assert claims.mode == "cbc"
+
+
+def test_verify_require_gcm_refuses_a_legacy_token():
+    row = _official_cbc()
+    with pytest.raises(zego_token.UnsupportedModeError) as caught:
+        zego_token.verify(
+            row["token"], row["secret"], row["claims"]["app_id"], now=row["claims"]["ctime"], require_gcm=True
+        )
+    assert caught.value.code == 22
+
+
+def test_verify_require_gcm_accepts_a_current_token_with_every_claim():
+    token = zego_token.generate(APP_ID, "用户", SECRET, 600, '{"a":1}')
+    claims = zego_token.verify(token, SECRET, APP_ID, leeway=5, require_gcm=True)
+    assert (claims.app_id, claims.user_id, claims.payload, claims.mode) == (APP_ID, "用户", '{"a":1}', "gcm")
+    assert claims.expire - claims.ctime == 600
+    with pytest.raises(zego_token.AppIdMismatchError):
+        zego_token.verify(token, SECRET, APP_ID + 1, require_gcm=True)
+    with pytest.raises(zego_token.InvalidArgumentError):
+        zego_token.verify(token, SECRET, APP_ID, leeway=-1, require_gcm=True)

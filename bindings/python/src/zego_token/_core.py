@@ -170,18 +170,48 @@ class Claims:
     def _from_json(cls, text: str) -> "Claims":
         return cls(**json.loads(text))
 
+    @classmethod
+    def _from_handle(cls, handle: c_void_p) -> "Claims":
+        def text(accessor) -> str:
+            length = ctypes.c_size_t()
+            return ctypes.string_at(accessor(handle, ctypes.byref(length)), length.value).decode("utf-8")
+
+        return cls(
+            app_id=lib.zego_token_claims_app_id(handle),
+            user_id=text(lib.zego_token_claims_user_id),
+            ctime=lib.zego_token_claims_ctime(handle),
+            expire=lib.zego_token_claims_expire(handle),
+            nonce=lib.zego_token_claims_nonce(handle),
+            payload=text(lib.zego_token_claims_payload),
+            mode=lib.zego_token_claims_mode(handle).decode("ascii"),
+        )
+
 
 def decode(token: str, secret: str) -> Claims:
     """Decodes a token (current GCM or legacy CBC) without checking time or app id."""
     return Claims._from_json(_call_for_string(lib.zego_decode_token04, _c(token, "token"), _c(secret, "secret")))
 
 
-def verify(token: str, secret: str, app_id: int, *, now: Optional[int] = None, leeway: int = 0) -> Claims:
+def verify(
+    token: str,
+    secret: str,
+    app_id: int,
+    *,
+    now: Optional[int] = None,
+    leeway: int = 0,
+    require_gcm: bool = False,
+) -> Claims:
     """Decodes a token and checks it was made for `app_id` and is valid at `now` (unix seconds;
-    None is the system clock), tolerating `leeway` seconds of skew. Raises ExpiredTokenError,
-    NotYetValidError, AppIdMismatchError, AuthenticationError, MalformedTokenError, ..."""
+    None is the system clock), tolerating `leeway` seconds of skew. With `require_gcm`, a legacy
+    CBC token (``mode == "cbc"``, not authenticated) is refused with UnsupportedModeError.
+    Raises ExpiredTokenError, NotYetValidError, AppIdMismatchError, AuthenticationError,
+    MalformedTokenError, ..."""
     if now == 0:
         raise InvalidArgumentError("now must not be 0 (use None for the system clock)")
+    if not isinstance(require_gcm, bool):
+        raise InvalidArgumentTypeError(f"require_gcm must be a bool, not {type(require_gcm).__name__}")
+    if require_gcm:
+        return _verify_with_options(token, secret, app_id, now, leeway, require_gcm)
     text = _call_for_string(
         lib.zego_verify_token04,
         _c(token, "token"),
@@ -191,6 +221,30 @@ def verify(token: str, secret: str, app_id: int, *, now: Optional[int] = None, l
         _int(leeway, "leeway", *_I64),
     )
     return Claims._from_json(text)
+
+
+def _verify_with_options(
+    token: str, secret: str, app_id: int, now: Optional[int], leeway: int, require_gcm: bool
+) -> Claims:
+    """verify through the library's options handle, for the options the short call lacks."""
+    token_c, secrets = _c(token, "token"), (c_char_p * 1)(_c(secret, "secret"))
+    app_id, leeway = _int(app_id, "app_id", *_U32), _int(leeway, "leeway", *_I64)
+    now = None if now is None else _int(now, "now", *_I64)
+    options = c_void_p()
+    _check(lib.zego_verify_options_new(ctypes.byref(options)))
+    try:
+        if now is not None:
+            _check(lib.zego_verify_options_set_now(options, now))
+        _check(lib.zego_verify_options_set_leeway(options, leeway))
+        _check(lib.zego_verify_options_set_require_gcm(options, 1 if require_gcm else 0))
+        claims = c_void_p()
+        _check(lib.zego_verify_token04_with_options(token_c, secrets, 1, app_id, options, ctypes.byref(claims), None))
+        try:
+            return Claims._from_handle(claims)
+        finally:
+            lib.zego_token_claims_free(claims)
+    finally:
+        lib.zego_verify_options_free(options)
 
 
 ABI_VERSION = _native.ABI_VERSION

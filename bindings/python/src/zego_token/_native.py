@@ -108,6 +108,24 @@ _declare("zego_token_version", c_char_p, [])
 _declare("zego_token_generator_new", c_int32, [c_uint32, c_char_p, POINTER(c_void_p)])
 _declare("zego_token_generator_generate", c_int32, [c_void_p, c_char_p, c_int64, c_char_p, _OUT_STR])
 _declare("zego_token_generator_free", None, [c_void_p])
+_declare("zego_verify_options_new", c_int32, [POINTER(c_void_p)])
+_declare("zego_verify_options_free", None, [c_void_p])
+_declare("zego_verify_options_set_now", c_int32, [c_void_p, c_int64])
+_declare("zego_verify_options_set_leeway", c_int32, [c_void_p, c_int64])
+_declare("zego_verify_options_set_require_gcm", c_int32, [c_void_p, c_int32])
+_declare(
+    "zego_verify_token04_with_options",
+    c_int32,
+    [c_char_p, POINTER(c_char_p), c_size_t, c_uint32, c_void_p, POINTER(c_void_p), POINTER(c_size_t)],
+)
+_declare("zego_token_claims_free", None, [c_void_p])
+_declare("zego_token_claims_app_id", c_uint32, [c_void_p])
+_declare("zego_token_claims_ctime", c_int64, [c_void_p])
+_declare("zego_token_claims_expire", c_int64, [c_void_p])
+_declare("zego_token_claims_nonce", c_int64, [c_void_p])
+_declare("zego_token_claims_user_id", c_void_p, [c_void_p, POINTER(c_size_t)])
+_declare("zego_token_claims_payload", c_void_p, [c_void_p, POINTER(c_size_t)])
+_declare("zego_token_claims_mode", c_char_p, [c_void_p])
 
 
 def take_string(pointer: c_void_p) -> str:
