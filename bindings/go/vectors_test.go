@@ -102,3 +102,52 @@ func TestPrivilegePayloadMatchesTheOfficialJSONByteForByte(t *testing.T) {
 		}
 	}
 }
+
+// officialCBC is an official legacy CBC token, its secret, app id and ctime.
+func officialCBC(t *testing.T) (token, secret string, appID uint32, ctime time.Time) {
+	t.Helper()
+	for _, row := range readVectors(t, "official-tokens.jsonl") {
+		if row["format"] == "cbc" {
+			claims := row["claims"].(map[string]any)
+			return row["token"].(string), row["secret"].(string), uint32(claims["app_id"].(float64)),
+				time.Unix(int64(claims["ctime"].(float64)), 0)
+		}
+	}
+	t.Fatal("no cbc token in the vectors")
+	return
+}
+
+func TestVerifyReportsALegacyTokenAndAcceptsItByDefault(t *testing.T) {
+	token, secret, appID, ctime := officialCBC(t)
+	claims, err := zegotoken.Verify(token, secret, appID, zegotoken.VerifyOptions{Now: ctime})
+	if err != nil || claims.Mode != "cbc" {
+		t.Fatalf("%+v %v", claims, err)
+	}
+}
+
+func TestVerifyRequireGCMRefusesALegacyToken(t *testing.T) {
+	token, secret, appID, ctime := officialCBC(t)
+	_, err := zegotoken.Verify(token, secret, appID, zegotoken.VerifyOptions{Now: ctime, RequireGCM: true})
+	if !errors.Is(err, zegotoken.ErrUnsupportedMode) {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestVerifyRequireGCMAcceptsACurrentTokenWithEveryClaim(t *testing.T) {
+	const secret = "0123456789abcdef0123456789abcdef"
+	token, err := zegotoken.Generate(7, "用户", secret, 600, `{"a":1}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims, err := zegotoken.Verify(token, secret, 7, zegotoken.VerifyOptions{Leeway: 5 * time.Second, RequireGCM: true})
+	decoded, _ := zegotoken.Decode(token, secret)
+	if err != nil || claims != decoded || claims.Mode != "gcm" || claims.UserID != "用户" {
+		t.Fatalf("%+v %v", claims, err)
+	}
+	if _, err := zegotoken.Verify(token, secret, 8, zegotoken.VerifyOptions{RequireGCM: true}); !errors.Is(err, zegotoken.ErrAppIDMismatch) {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := zegotoken.Verify(token, secret, 7, zegotoken.VerifyOptions{Leeway: -time.Second, RequireGCM: true}); !errors.Is(err, zegotoken.ErrInvalidArgument) {
+		t.Fatalf("got %v", err)
+	}
+}

@@ -167,10 +167,14 @@ func Decode(token, secret string) (Claims, error) {
 	return takeClaims(out), nil
 }
 
-// VerifyOptions are the clock and skew for Verify. The zero value means "now, no leeway".
+// VerifyOptions are the clock, skew and format rule for Verify. The zero value means "now, no
+// leeway, both formats".
 type VerifyOptions struct {
 	Now    time.Time     // zero: the system clock
 	Leeway time.Duration // tolerated clock skew, whole seconds, not negative
+	// RequireGCM refuses legacy CBC tokens (Mode "cbc"), which are not authenticated, with
+	// ErrUnsupportedMode.
+	RequireGCM bool
 }
 
 // Verify decodes a token and checks that it was made for appID and is valid at opts.Now:
@@ -190,9 +194,45 @@ func Verify(token, secret string, appID uint32, opts VerifyOptions) (Claims, err
 			return Claims{}, &Error{Code: codeInvalidArgument, Message: "Now must not be the unix epoch itself"}
 		}
 	}
+	if opts.RequireGCM {
+		return verifyWithOptions(token, secret, appID, now, int64(opts.Leeway/time.Second), opts.RequireGCM)
+	}
 	var out *C.zego_token_claims
 	if err := result(C.zego_verify_token04_claims(args[0], args[1], C.uint32_t(appID), C.int64_t(now),
 		C.int64_t(opts.Leeway/time.Second), &out)); err != nil {
+		return Claims{}, err
+	}
+	return takeClaims(out), nil
+}
+
+// verifyWithOptions verifies through the library's options handle, for the options the short call
+// lacks. now 0 is the system clock, as in Verify.
+func verifyWithOptions(token, secret string, appID uint32, now, leeway int64, requireGCM bool) (Claims, error) {
+	// In C memory, so that the array of secrets (Go memory) holds no Go pointer.
+	strs, err := cStrings(token, secret)
+	if err != nil {
+		return Claims{}, err
+	}
+	defer freeAll(strs)
+	var options *C.zego_verify_options
+	if err := result(C.zego_verify_options_new(&options)); err != nil {
+		return Claims{}, err
+	}
+	defer C.zego_verify_options_free(options)
+	if now != 0 {
+		if err := result(C.zego_verify_options_set_now(options, C.int64_t(now))); err != nil {
+			return Claims{}, err
+		}
+	}
+	if err := result(C.zego_verify_options_set_leeway(options, C.int64_t(leeway))); err != nil {
+		return Claims{}, err
+	}
+	if err := result(C.zego_verify_options_set_require_gcm(options, boolInt(requireGCM))); err != nil {
+		return Claims{}, err
+	}
+	secrets := [1]*C.char{strs[1]}
+	var out *C.zego_token_claims
+	if err := result(C.zego_verify_token04_with_options(strs[0], &secrets[0], 1, C.uint32_t(appID), options, &out, nil)); err != nil {
 		return Claims{}, err
 	}
 	return takeClaims(out), nil
