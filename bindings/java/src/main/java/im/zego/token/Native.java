@@ -72,6 +72,19 @@ final class Native {
         static native int zego_token_generator_generate(Pointer generator, byte[] userId, long ttl, byte[] payload, PointerByReference out);
 
         static native void zego_token_generator_free(Pointer generator);
+
+        static native int zego_verify_options_new(PointerByReference out);
+
+        static native void zego_verify_options_free(Pointer options);
+
+        static native int zego_verify_options_set_now(Pointer options, long nowUnix);
+
+        static native int zego_verify_options_set_leeway(Pointer options, long leewaySeconds);
+
+        static native int zego_verify_options_set_require_gcm(Pointer options, int requireGcm);
+
+        static native int zego_verify_token04_with_options(byte[] token, Pointer secrets, long secretCount, int appId,
+                Pointer options, PointerByReference claimsOut, Pointer secretIndexOut);
     }
 
     private Native() {}

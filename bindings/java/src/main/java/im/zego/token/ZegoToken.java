@@ -1,5 +1,7 @@
 package im.zego.token;
 
+import com.sun.jna.Pointer;
+import com.sun.jna.StringArray;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
@@ -48,6 +50,30 @@ public final class ZegoToken {
         Native.check(Native.Lib.zego_verify_token04_claims(Native.text(token, "token"), Native.text(secret, "secret"),
                 Native.appId(appId), nowUnix, leewaySeconds, out));
         return Native.takeClaims(out);
+    }
+
+    /**
+     * Decodes a token and checks it was made for appId and passes {@code options}: the clock and
+     * leeway as above, and with {@link VerifyOptions#requireGcm()} a legacy CBC token is refused
+     * with {@link ZegoTokenException.UnsupportedMode}.
+     */
+    public static Claims verify(String token, String secret, long appId, VerifyOptions options) {
+        if (options == null) throw new ZegoTokenException.NullPointer("options must not be null");
+        byte[] tokenText = Native.text(token, "token");
+        StringArray secrets = new StringArray(new String[] {Native.checkedText(secret, "secret")}, "UTF-8");
+        PointerByReference made = Native.out();
+        Native.check(Native.Lib.zego_verify_options_new(made));
+        Pointer nativeOptions = made.getValue();
+        try {
+            if (options.getNowUnix() != 0) Native.check(Native.Lib.zego_verify_options_set_now(nativeOptions, options.getNowUnix()));
+            Native.check(Native.Lib.zego_verify_options_set_leeway(nativeOptions, options.getLeewaySeconds()));
+            Native.check(Native.Lib.zego_verify_options_set_require_gcm(nativeOptions, options.isRequireGcm() ? 1 : 0));
+            PointerByReference out = Native.out();
+            Native.check(Native.Lib.zego_verify_token04_with_options(tokenText, secrets, 1, Native.appId(appId), nativeOptions, out, null));
+            return Native.takeClaims(out);
+        } finally {
+            Native.Lib.zego_verify_options_free(nativeOptions);
+        }
     }
 
     /** Verifies against the system clock with no leeway. */

@@ -13,6 +13,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -187,5 +188,47 @@ class ZegoTokenTest {
         assertEquals(manifestVersion, ZegoToken.libraryVersion());
         assertEquals(1, ZegoToken.ABI_VERSION);
         assertEquals("token has expired", ZegoToken.message(30));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> officialCbc() throws IOException {
+        for (Map<String, Object> row : Vectors.read("official-tokens.jsonl")) {
+            if ("cbc".equals(row.get("format"))) return row;
+        }
+        throw new AssertionError("no cbc token in the vectors");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long claim(Map<String, Object> row, String name) {
+        return ((Number) ((Map<String, Object>) row.get("claims")).get(name)).longValue();
+    }
+
+    @Test
+    void verifyReportsALegacyTokenAndAcceptsItByDefault() throws IOException {
+        Map<String, Object> row = officialCbc();
+        Claims claims = ZegoToken.verify((String) row.get("token"), (String) row.get("secret"), claim(row, "app_id"),
+                VerifyOptions.defaults().at(claim(row, "ctime")));
+        assertEquals("cbc", claims.getMode());
+    }
+
+    @Test
+    void verifyWithRequireGcmRefusesALegacyToken() throws IOException {
+        Map<String, Object> row = officialCbc();
+        ZegoTokenException.UnsupportedMode e = assertThrows(ZegoTokenException.UnsupportedMode.class,
+                () -> ZegoToken.verify((String) row.get("token"), (String) row.get("secret"), claim(row, "app_id"),
+                        VerifyOptions.defaults().at(claim(row, "ctime")).requireGcm()));
+        assertEquals(22, e.getCode());
+    }
+
+    @Test
+    void verifyWithRequireGcmAcceptsACurrentTokenWithEveryClaim() {
+        String token = ZegoToken.generate(APP_ID, "用户", SECRET, 600, "{\"a\":1}");
+        Claims claims = ZegoToken.verify(token, SECRET, APP_ID, VerifyOptions.defaults().leeway(5).requireGcm());
+        assertEquals(ZegoToken.decode(token, SECRET), claims);
+        assertEquals("gcm", claims.getMode());
+        assertThrows(ZegoTokenException.AppIdMismatch.class,
+                () -> ZegoToken.verify(token, SECRET, APP_ID + 1, VerifyOptions.defaults().requireGcm()));
+        assertThrows(ZegoTokenException.InvalidArgument.class,
+                () -> ZegoToken.verify(token, SECRET, APP_ID, VerifyOptions.defaults().leeway(-1)));
     }
 }
