@@ -30,6 +30,25 @@ namespace ZegoToken
         internal static extern int zego_verify_token04_claims(byte[] token, byte[] secret, uint appId, long now, long leeway, out IntPtr claims);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int zego_verify_options_new(out IntPtr options);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern void zego_verify_options_free(IntPtr options);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int zego_verify_options_set_now(IntPtr options, long nowUnix);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int zego_verify_options_set_leeway(IntPtr options, long leewaySeconds);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int zego_verify_options_set_require_gcm(IntPtr options, int requireGcm);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int zego_verify_token04_with_options(byte[] token, IntPtr[] secrets, UIntPtr secretCount, uint appId,
+            IntPtr options, out IntPtr claims, IntPtr secretIndexOut);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern uint zego_token_claims_app_id(IntPtr claims);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]

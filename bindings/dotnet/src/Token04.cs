@@ -1,3 +1,5 @@
+using System;
+using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 
 namespace ZegoToken
@@ -56,6 +58,43 @@ namespace ZegoToken
             NativeMethods.Check(NativeMethods.zego_verify_token04_claims(NativeMethods.Utf8(token, "token"), NativeMethods.Utf8(secret, "secret"),
                 appId, nowUnix, leewaySeconds, out var claims));
             return NativeMethods.TakeClaims(claims);
+        }
+
+        /// <summary>
+        /// Decodes a token and checks it was made for <paramref name="appId"/> and passes
+        /// <paramref name="options"/>: the clock and leeway as above, and with
+        /// <see cref="VerifyOptions.RequireGcm"/> a legacy CBC token is refused with
+        /// <see cref="ZegoTokenException.UnsupportedMode"/>.
+        /// </summary>
+        public static Claims Verify(string token, string secret, uint appId, VerifyOptions options)
+        {
+            if (options == null) throw new ArgumentNullException(nameof(options));
+            NativeMethods.EnsureLoaded();
+            return VerifyWithOptionsLoaded(token, secret, appId, options);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Claims VerifyWithOptionsLoaded(string token, string secret, uint appId, VerifyOptions options)
+        {
+            byte[] tokenText = NativeMethods.Utf8(token, "token");
+            byte[] secretText = NativeMethods.Utf8(secret, "secret");
+            NativeMethods.Check(NativeMethods.zego_verify_options_new(out IntPtr nativeOptions));
+            GCHandle pinned = GCHandle.Alloc(secretText, GCHandleType.Pinned);
+            try
+            {
+                if (options.NowUnix != 0) NativeMethods.Check(NativeMethods.zego_verify_options_set_now(nativeOptions, options.NowUnix));
+                NativeMethods.Check(NativeMethods.zego_verify_options_set_leeway(nativeOptions, options.LeewaySeconds));
+                NativeMethods.Check(NativeMethods.zego_verify_options_set_require_gcm(nativeOptions, options.RequireGcm ? 1 : 0));
+                IntPtr[] secrets = { pinned.AddrOfPinnedObject() };
+                NativeMethods.Check(NativeMethods.zego_verify_token04_with_options(tokenText, secrets, (UIntPtr)1, appId,
+                    nativeOptions, out IntPtr claims, IntPtr.Zero));
+                return NativeMethods.TakeClaims(claims);
+            }
+            finally
+            {
+                pinned.Free();
+                NativeMethods.zego_verify_options_free(nativeOptions);
+            }
         }
 
         /// <summary>The version of the loaded native library.</summary>

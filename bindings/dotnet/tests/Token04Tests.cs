@@ -239,5 +239,45 @@ namespace ZegoToken.Tests
             Assert.AreEqual(manifestVersion, Token04.LibraryVersion);
             Assert.AreEqual("token has expired", Token04.Message(30));
         }
-    }
+    
+        private static Dictionary<string, object> OfficialCbc()
+        {
+            return Vectors.Read("official-tokens.jsonl").First(r => (string)r["format"] == "cbc");
+        }
+
+        private static long Claim(Dictionary<string, object> row, string name)
+        {
+            return (long)((Dictionary<string, object>)row["claims"])[name];
+        }
+
+        [Test]
+        public void VerifyReportsALegacyTokenAndAcceptsItByDefault()
+        {
+            var row = OfficialCbc();
+            var claims = Token04.Verify((string)row["token"], (string)row["secret"], (uint)Claim(row, "app_id"),
+                new VerifyOptions { NowUnix = Claim(row, "ctime") });
+            Assert.AreEqual("cbc", claims.Mode);
+        }
+
+        [Test]
+        public void VerifyWithRequireGcmRefusesALegacyToken()
+        {
+            var row = OfficialCbc();
+            var e = Assert.Throws<ZegoTokenException.UnsupportedMode>(() => Token04.Verify((string)row["token"], (string)row["secret"],
+                (uint)Claim(row, "app_id"), new VerifyOptions { NowUnix = Claim(row, "ctime"), RequireGcm = true }));
+            Assert.AreEqual(22, e.Code);
+        }
+
+        [Test]
+        public void VerifyWithRequireGcmAcceptsACurrentTokenWithEveryClaim()
+        {
+            string token = Token04.Generate(AppId, "用户", Secret, 600, "{\"a\":1}");
+            var claims = Token04.Verify(token, Secret, AppId, new VerifyOptions { LeewaySeconds = 5, RequireGcm = true });
+            Assert.AreEqual(Token04.Decode(token, Secret), claims);
+            Assert.AreEqual("gcm", claims.Mode);
+            Assert.Throws<ZegoTokenException.AppIdMismatch>(() => Token04.Verify(token, Secret, AppId + 1, new VerifyOptions { RequireGcm = true }));
+            Assert.Throws<ZegoTokenException.InvalidArgument>(() => Token04.Verify(token, Secret, AppId, new VerifyOptions { LeewaySeconds = -1 }));
+            Assert.Throws<ArgumentNullException>(() => Token04.Verify(token, Secret, AppId, (VerifyOptions)null));
+        }
+}
 }
