@@ -188,6 +188,14 @@ const char *zego_token_claims_payload(const zego_token_claims *claims, size_t *l
 // JSON; NULL when `claims` is NULL. Never freed. Thread-safe.
 const char *zego_token_claims_mode(const zego_token_claims *claims);
 
+// The claims as JSON, the same text `zego_decode_token04` gives:
+// `{"app_id":1,"user_id":"u","ctime":..,"expire":..,"nonce":..,"payload":"..","mode":"gcm"}`.
+//
+// On success `*claims_json_out` receives new JSON that the caller frees with `zego_string_free`
+// (the handle stays the caller's, to free as before). Untouched on error.
+// Returns 0, or 11 when a pointer is NULL. Thread-safe.
+int32_t zego_token_claims_to_json(const zego_token_claims *claims, char **claims_json_out);
+
 // Frees a claims handle and the strings it handed out. NULL is accepted and ignored. Call
 // exactly once per handle, when no other thread is using it or its strings.
 void zego_token_claims_free(zego_token_claims *claims);

@@ -4,6 +4,7 @@
 use std::ffi::c_char;
 use std::ptr;
 
+use super::strings::deliver_string;
 use super::token::{decoded, verified};
 use super::zego_result;
 use zego::{Claims, Mode};
@@ -202,6 +203,25 @@ pub extern "C" fn zego_token_claims_mode(claims: *const zego_token_claims) -> *c
             Some(Mode::Gcm) => c"gcm".as_ptr(),
             Some(Mode::LegacyCbc) => c"cbc".as_ptr(),
             None => ptr::null(),
+        }
+    }
+}
+
+/// The claims as JSON, the same text `zego_decode_token04` gives:
+/// `{"app_id":1,"user_id":"u","ctime":..,"expire":..,"nonce":..,"payload":"..","mode":"gcm"}`.
+///
+/// On success `*claims_json_out` receives new JSON that the caller frees with `zego_string_free`
+/// (the handle stays the caller's, to free as before). Untouched on error.
+/// Returns 0, or 11 when a pointer is NULL. Thread-safe.
+#[no_mangle]
+pub extern "C" fn zego_token_claims_to_json(claims: *const zego_token_claims, claims_json_out: *mut *mut c_char) -> i32 {
+    ffi_boundary! {
+        // SAFETY: the pointers are NULL or valid, per this function's contract.
+        unsafe {
+            deliver_string(claims_json_out, || match borrow(claims) {
+                Some(c) => Ok(c.claims.to_json()),
+                None => Err(zego_result::NullPointer),
+            })
         }
     }
 }

@@ -344,6 +344,14 @@ static void test_verify_options(void) {
             zego_verify_token04_with_options(CBC_TOKEN, cbc, 1, zego_token_claims_app_id(claims), options, &out, NULL) ==
                 ZEGO_RESULT_OK);
       CHECK("... and says cbc", out && strcmp(zego_token_claims_mode(out), "cbc") == 0);
+      {
+        char *json = NULL;
+        CHECK("claims handle to JSON", zego_token_claims_to_json(out, &json) == ZEGO_RESULT_OK);
+        CHECK("... with the mode", json && strstr(json, "\"mode\":\"cbc\"") != NULL);
+        zego_string_free(json);
+        CHECK("NULL claims to JSON is code 11", zego_token_claims_to_json(NULL, &json) == ZEGO_RESULT_NULL_POINTER);
+        CHECK("NULL JSON out is code 11", zego_token_claims_to_json(out, NULL) == ZEGO_RESULT_NULL_POINTER);
+      }
       zego_token_claims_free(out);
       out = NULL;
       CHECK("require GCM", zego_verify_options_set_require_gcm(options, 1) == ZEGO_RESULT_OK);

@@ -198,6 +198,37 @@ inline Claims verify(const std::string& token, const std::string& secret, uint32
   return detail::take_claims(claims);
 }
 
+/// What verify(token, secret, app_id, options) checks beyond integrity and app id. The defaults
+/// are the system clock, no leeway and both formats.
+struct VerifyOptions {
+  /// The time to check at, in unix seconds; 0 is the system clock.
+  int64_t now_unix = 0;
+  /// Tolerated clock skew in seconds, not negative (refused with InvalidArgument).
+  int64_t leeway_seconds = 0;
+  /// Refuse legacy CBC tokens, which are not authenticated, with UnsupportedMode (code 22).
+  bool require_gcm = false;
+};
+
+/// Decodes a token and checks it was made for app_id and passes options (see VerifyOptions).
+inline Claims verify(const std::string& token, const std::string& secret, uint32_t app_id,
+                     const VerifyOptions& options) {
+  detail::check_abi();
+  struct FreeOptions {
+    void operator()(zego_verify_options* o) const { zego_verify_options_free(o); }
+  };
+  zego_verify_options* made = nullptr;
+  detail::check(zego_verify_options_new(&made));
+  std::unique_ptr<zego_verify_options, FreeOptions> handle(made);
+  if (options.now_unix != 0) detail::check(zego_verify_options_set_now(handle.get(), options.now_unix));
+  detail::check(zego_verify_options_set_leeway(handle.get(), options.leeway_seconds));
+  detail::check(zego_verify_options_set_require_gcm(handle.get(), options.require_gcm ? 1 : 0));
+  const char* secrets[1] = {detail::c_str(secret)};
+  zego_token_claims* claims = nullptr;
+  detail::check(zego_verify_token04_with_options(detail::c_str(token), secrets, 1, app_id, handle.get(), &claims,
+                                                 nullptr));
+  return detail::take_claims(claims);
+}
+
 /// The version of the linked library.
 inline std::string library_version() { return zego_token_version(); }
 

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <fstream>
+#include <stdexcept>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -28,7 +29,8 @@ std::vector<nlohmann::json> vectors(const std::string& name) {
   return rows;
 }
 
-int32_t code_of(void (*f)()) {
+template <typename F>
+int32_t code_of(F f) {
   try {
     f();
   } catch (const zego_token::Error& e) {
@@ -135,6 +137,51 @@ TEST(Api, VerifyChecksTimeAndAppId) {
   EXPECT_EQ(verify_code(kAppId, c.ctime - 3600, 0), ZEGO_RESULT_NOT_YET_VALID);
   EXPECT_EQ(verify_code(kAppId + 1, 0, 0), ZEGO_RESULT_APP_ID_MISMATCH);
   EXPECT_EQ(verify_code(kAppId, 0, -1), ZEGO_RESULT_INVALID_ARGUMENT);
+}
+
+namespace {
+nlohmann::json official_cbc() {
+  for (const nlohmann::json& row : vectors("official-tokens.jsonl"))
+    if (row["format"] == "cbc") return row;
+  throw std::runtime_error("no cbc token in the vectors");
+}
+}  // namespace
+
+TEST(Api, VerifyReportsALegacyTokenAndAcceptsItByDefault) {
+  nlohmann::json row = official_cbc();
+  zego_token::VerifyOptions options;
+  options.now_unix = row["claims"]["ctime"].get<int64_t>();
+  zego_token::Claims c = zego_token::verify(row["token"].get<std::string>(), row["secret"].get<std::string>(),
+                                            row["claims"]["app_id"].get<uint32_t>(), options);
+  EXPECT_EQ(c.mode, "cbc");
+}
+
+TEST(Api, VerifyWithRequireGcmRefusesALegacyToken) {
+  nlohmann::json row = official_cbc();
+  zego_token::VerifyOptions options;
+  options.now_unix = row["claims"]["ctime"].get<int64_t>();
+  options.require_gcm = true;
+  EXPECT_EQ(code_of([&] {
+              zego_token::verify(row["token"].get<std::string>(), row["secret"].get<std::string>(),
+                                 row["claims"]["app_id"].get<uint32_t>(), options);
+            }),
+            ZEGO_RESULT_UNSUPPORTED_MODE);
+}
+
+TEST(Api, VerifyWithRequireGcmAcceptsACurrentTokenWithEveryClaim) {
+  std::string token = zego_token::generate(kAppId, "用户", kSecret, 600, "{\"a\":1}");
+  zego_token::VerifyOptions options;
+  options.leeway_seconds = 5;
+  options.require_gcm = true;
+  zego_token::Claims c = zego_token::verify(token, kSecret, kAppId, options);
+  zego_token::Claims d = zego_token::decode(token, kSecret);
+  EXPECT_EQ(c.user_id, d.user_id);
+  EXPECT_EQ(c.payload, "{\"a\":1}");
+  EXPECT_EQ(c.mode, "gcm");
+  EXPECT_EQ(c.expire - c.ctime, 600);
+  EXPECT_EQ(code_of([&] { zego_token::verify(token, kSecret, kAppId + 1, options); }), ZEGO_RESULT_APP_ID_MISMATCH);
+  options.leeway_seconds = -1;
+  EXPECT_EQ(code_of([&] { zego_token::verify(token, kSecret, kAppId, options); }), ZEGO_RESULT_INVALID_ARGUMENT);
 }
 
 TEST(BadInput, EachCaseThrowsItsCode) {

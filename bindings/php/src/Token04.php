@@ -35,17 +35,68 @@ final class Token04
 
     /**
      * Decodes a token and checks it was made for $appId and is valid at $now (unix seconds; null:
-     * the system clock), tolerating $leeway seconds of clock skew.
+     * the system clock), tolerating $leeway seconds of clock skew. With $requireGcm a legacy CBC
+     * token (mode "cbc", not authenticated) is refused with UnsupportedModeException.
      */
-    public static function verify(string $token, string $secret, int $appId, ?int $now = null, int $leeway = 0): Claims
-    {
+    public static function verify(
+        string $token,
+        string $secret,
+        int $appId,
+        ?int $now = null,
+        int $leeway = 0,
+        bool $requireGcm = false
+    ): Claims {
         if ($now === 0) {
             throw new InvalidArgumentException('$now must not be 0 (use null for the system clock)', 10);
+        }
+        if ($requireGcm) {
+            return self::verifyWithOptions($token, $secret, $appId, $now, $leeway, $requireGcm);
         }
         $out = Native::out();
         Native::check(Native::ffi()->zego_verify_token04(Native::text($token, 'token'), Native::text($secret, 'secret'),
             Native::appId($appId), $now ?? 0, $leeway, FFI::addr($out)));
         return Claims::fromJson(Native::take($out));
+    }
+
+    /** verify through the library's options handle, for the options the short call lacks. */
+    private static function verifyWithOptions(
+        string $token,
+        string $secret,
+        int $appId,
+        ?int $now,
+        int $leeway,
+        bool $requireGcm
+    ): Claims {
+        $ffi = Native::ffi();
+        $token = Native::text($token, 'token');
+        $secret = Native::text($secret, 'secret');
+        $appId = Native::appId($appId);
+        $options = $ffi->new('zego_verify_options *');
+        Native::check($ffi->zego_verify_options_new(FFI::addr($options)));
+        try {
+            if ($now !== null) {
+                Native::check($ffi->zego_verify_options_set_now($options, $now));
+            }
+            Native::check($ffi->zego_verify_options_set_leeway($options, $leeway));
+            Native::check($ffi->zego_verify_options_set_require_gcm($options, $requireGcm ? 1 : 0));
+            // The one secret as a NUL-terminated C string in an array of one pointer.
+            $text = $ffi->new('char[' . (strlen($secret) + 1) . ']');
+            FFI::memcpy($text, $secret, strlen($secret));
+            $secrets = $ffi->new('const char *[1]');
+            $secrets[0] = $ffi->cast('const char *', FFI::addr($text[0]));
+            $claims = $ffi->new('zego_token_claims *');
+            Native::check($ffi->zego_verify_token04_with_options($token, $secrets, 1, $appId, $options,
+                FFI::addr($claims), null));
+            try {
+                $json = Native::out();
+                Native::check($ffi->zego_token_claims_to_json($claims, FFI::addr($json)));
+                return Claims::fromJson(Native::take($json));
+            } finally {
+                $ffi->zego_token_claims_free($claims);
+            }
+        } finally {
+            $ffi->zego_verify_options_free($options);
+        }
     }
 
     /** The version of the loaded native library. */

@@ -33,6 +33,8 @@ const char *zego_token_claims_payload(const zego_token_claims *claims, size_t *l
 
 const char *zego_token_claims_mode(const zego_token_claims *claims);
 
+int32_t zego_token_claims_to_json(const zego_token_claims *claims, char **claims_json_out);
+
 void zego_token_claims_free(zego_token_claims *claims);
 
 int32_t zego_token_generator_new(uint32_t app_id,

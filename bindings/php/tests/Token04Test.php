@@ -145,4 +145,43 @@ final class Token04Test extends TestCase
         $this->assertFileExists(ZegoToken\Native::bundledLibrary());
         $this->assertStringEndsWith("/lib/$folder/$file", ZegoToken\Native::bundledLibrary());
     }
+
+    /** @return array<string, mixed> an official legacy CBC token's vector row */
+    private static function officialCbc(): array
+    {
+        foreach (Vectors::read('official-tokens.jsonl') as $row) {
+            if ($row['format'] === 'cbc') {
+                return $row;
+            }
+        }
+        throw new \RuntimeException('no cbc token in the vectors');
+    }
+
+    public function testVerifyReportsALegacyTokenAndAcceptsItByDefault(): void
+    {
+        $row = self::officialCbc();
+        $claims = Token04::verify($row['token'], $row['secret'], $row['claims']['app_id'], $row['claims']['ctime']);
+        $this->assertSame('cbc', $claims->mode);
+    }
+
+    public function testVerifyWithRequireGcmRefusesALegacyToken(): void
+    {
+        $row = self::officialCbc();
+        try {
+            Token04::verify($row['token'], $row['secret'], $row['claims']['app_id'], $row['claims']['ctime'], 0, true);
+            $this->fail('a legacy token was accepted');
+        } catch (ZegoToken\UnsupportedModeException $e) {
+            $this->assertSame(22, $e->getCode());
+        }
+    }
+
+    public function testVerifyWithRequireGcmAcceptsACurrentTokenWithEveryClaim(): void
+    {
+        $token = Token04::generate(self::APP_ID, '用户', self::SECRET, 600, '{"a":1}');
+        $claims = Token04::verify($token, self::SECRET, self::APP_ID, null, 5, true);
+        $this->assertSame(Token04::decode($token, self::SECRET)->toArray(), $claims->toArray());
+        $this->assertSame('gcm', $claims->mode);
+        $this->expectException(ZegoToken\AppIdMismatchException::class);
+        Token04::verify($token, self::SECRET, self::APP_ID + 1, null, 0, true);
+    }
 }
