@@ -41,6 +41,14 @@ namespace ZegoServerAssistant
     /// </summary>
     public static class ServerAssistant
     {
+        /// <summary>
+        /// The earlier official overload without a payload (a basic token): the same as passing "".
+        /// </summary>
+        public static GenerateTokenResult GenerateToken04(uint appID, string userID, string secret, long effectiveTimeInSeconds)
+        {
+            return GenerateToken04(appID, userID, secret, effectiveTimeInSeconds, "");
+        }
+
         /// <summary>Same parameters and result as the official method.</summary>
         public static GenerateTokenResult GenerateToken04(uint appID, string userID, string secret, long effectiveTimeInSeconds, string payload)
         {
@@ -56,9 +64,22 @@ namespace ZegoServerAssistant
             }
             catch (ZegoTokenException e)
             {
-                Failed(result, (ErrorCode)e.Code, e.Message);
+                Failed(result, (ErrorCode)e.Code, OfficialMessage((ErrorCode)e.Code) ?? e.Message);
             }
             return result;
+        }
+
+        /// <summary>The official method's errorMessage for its own codes; null for the others.</summary>
+        private static string OfficialMessage(ErrorCode code)
+        {
+            switch (code)
+            {
+                case ErrorCode.appIDInvalid: return "appID invalid";
+                case ErrorCode.userIDInvalid: return "userID invalid";
+                case ErrorCode.secretInvalid: return "secret must be a 32 byte string";
+                case ErrorCode.effectiveTimeInSecondsInvalid: return "effectiveTimeInSeconds invalid";
+                default: return null;
+            }
         }
 
         private static GenerateTokenResult Failed(GenerateTokenResult result, ErrorCode code, string message)

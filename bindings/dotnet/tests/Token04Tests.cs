@@ -223,9 +223,23 @@ namespace ZegoToken.Tests
             Assert.AreEqual(ErrorCode.userIDInvalid, ServerAssistant.GenerateToken04(1, null, Secret, 3600, "").errorInfo.errorCode);
             Assert.AreEqual(ErrorCode.secretInvalid, ServerAssistant.GenerateToken04(1, "demo", "short", 3600, "").errorInfo.errorCode);
             Assert.AreEqual(ErrorCode.effectiveTimeInSecondsInvalid, ServerAssistant.GenerateToken04(1, "demo", Secret, 0, "").errorInfo.errorCode);
+            Assert.AreEqual("success", ok.errorInfo.errorMessage);
+            Assert.AreEqual("appID invalid", ServerAssistant.GenerateToken04(0, "demo", Secret, 3600, "").errorInfo.errorMessage);
+            Assert.AreEqual("userID invalid", ServerAssistant.GenerateToken04(1, "", Secret, 3600, "").errorInfo.errorMessage);
+            Assert.AreEqual("secret must be a 32 byte string", ServerAssistant.GenerateToken04(1, "demo", "short", 3600, "").errorInfo.errorMessage);
+            Assert.AreEqual("effectiveTimeInSeconds invalid", ServerAssistant.GenerateToken04(1, "demo", Secret, 0, "").errorInfo.errorMessage);
             var big = ServerAssistant.GenerateToken04(1, "demo", Secret, 3600, new string('x', 70000));
             Assert.AreEqual(7, (int)big.errorInfo.errorCode);
             Assert.AreEqual("", big.token);
+        }
+
+        [Test]
+        public void DropInAcceptsTheEarlierFourParameterOverload()
+        {
+            GenerateTokenResult ok = ServerAssistant.GenerateToken04(AppId, "demo", Secret, 3600);
+            Assert.AreEqual(ErrorCode.success, ok.errorInfo.errorCode);
+            Assert.AreEqual("", Token04.Decode(ok.token, Secret).Payload);
+            Assert.AreEqual(ErrorCode.userIDInvalid, ServerAssistant.GenerateToken04(AppId, "", Secret, 3600).errorInfo.errorCode);
         }
 
         [Test]
