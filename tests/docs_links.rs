@@ -49,7 +49,11 @@ fn every_relative_link_points_to_an_existing_file() {
             let resolved = resolved
                 .canonicalize()
                 .unwrap_or_else(|_| panic!("{}: link to missing {target}", file.display()));
-            assert!(resolved.starts_with(&root), "{}: link outside the repository: {target}", file.display());
+            assert!(
+                resolved.starts_with(&root),
+                "{}: link outside the repository: {target}",
+                file.display()
+            );
         }
     }
 }

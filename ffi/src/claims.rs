@@ -214,7 +214,10 @@ pub extern "C" fn zego_token_claims_mode(claims: *const zego_token_claims) -> *c
 /// (the handle stays the caller's, to free as before). Untouched on error.
 /// Returns 0, or 11 when a pointer is NULL. Thread-safe.
 #[no_mangle]
-pub extern "C" fn zego_token_claims_to_json(claims: *const zego_token_claims, claims_json_out: *mut *mut c_char) -> i32 {
+pub extern "C" fn zego_token_claims_to_json(
+    claims: *const zego_token_claims,
+    claims_json_out: *mut *mut c_char,
+) -> i32 {
     ffi_boundary! {
         // SAFETY: the pointers are NULL or valid, per this function's contract.
         unsafe {

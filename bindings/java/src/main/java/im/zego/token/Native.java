@@ -196,7 +196,8 @@ final class Native {
 
     /** A Java string checked for the C ABI: C strings end at NUL, so a string holding one is refused, not cut. */
     static String checkedText(String value, String name) {
-        if (value == null) throw new ZegoTokenException.NullPointer(name + " must not be null");
+        // As Java code expects (Objects.requireNonNull): a NullPointerException naming the argument.
+        if (value == null) throw new NullPointerException(name + " must not be null");
         if (value.indexOf('\0') >= 0) throw new ZegoTokenException.InvalidArgument(name + " must not contain NUL characters");
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -58,7 +58,7 @@ public final class ZegoToken {
      * with {@link ZegoTokenException.UnsupportedMode}.
      */
     public static Claims verify(String token, String secret, long appId, VerifyOptions options) {
-        if (options == null) throw new ZegoTokenException.NullPointer("options must not be null");
+        if (options == null) throw new NullPointerException("options must not be null");
         byte[] tokenText = Native.text(token, "token");
         StringArray secrets = new StringArray(new String[] {Native.checkedText(secret, "secret")}, "UTF-8");
         PointerByReference made = Native.out();

@@ -87,11 +87,11 @@ class ZegoTokenTest {
         assertEquals(10, codeOf(() -> ZegoToken.generate(1L << 32, "u", SECRET, 1)));
         assertEquals(3, codeOf(() -> ZegoToken.generate(APP_ID, "", SECRET, 1)));
         assertEquals(3, codeOf(() -> ZegoToken.generate(APP_ID, repeat("u", 65), SECRET, 1)));
-        assertEquals(11, codeOf(() -> ZegoToken.generate(APP_ID, null, SECRET, 1)));
+        assertThrows(NullPointerException.class, () -> ZegoToken.generate(APP_ID, null, SECRET, 1));
         assertEquals(5, codeOf(() -> ZegoToken.generate(APP_ID, "u", SECRET.substring(0, 31), 1)));
         assertEquals(5, codeOf(() -> ZegoToken.generate(APP_ID, "u", SECRET + "0", 1)));
         assertEquals(5, codeOf(() -> ZegoToken.generate(APP_ID, "u", repeat("é", 16), 1)));
-        assertEquals(11, codeOf(() -> ZegoToken.generate(APP_ID, "u", null, 1)));
+        assertThrows(NullPointerException.class, () -> ZegoToken.generate(APP_ID, "u", null, 1));
         assertEquals(6, codeOf(() -> ZegoToken.generate(APP_ID, "u", SECRET, 0)));
         assertEquals(6, codeOf(() -> ZegoToken.generate(APP_ID, "u", SECRET, -1)));
         assertEquals(6, codeOf(() -> ZegoToken.generate(APP_ID, "u", SECRET, Long.MAX_VALUE)));
@@ -109,7 +109,7 @@ class ZegoTokenTest {
         assertThrows(ZegoTokenException.UnsupportedVersion.class, () -> ZegoToken.decode("03" + token.substring(2), SECRET));
         assertThrows(ZegoTokenException.AuthenticationFailed.class, () -> ZegoToken.decode(tampered, SECRET));
         assertThrows(ZegoTokenException.AuthenticationFailed.class, () -> ZegoToken.decode(token, "fedcba9876543210fedcba9876543210"));
-        assertEquals(11, codeOf(() -> ZegoToken.decode(null, SECRET)));
+        assertThrows(NullPointerException.class, () -> ZegoToken.decode(null, SECRET));
     }
 
     static String gcmNonce(String token) {
@@ -230,5 +230,17 @@ class ZegoTokenTest {
                 () -> ZegoToken.verify(token, SECRET, APP_ID + 1, VerifyOptions.defaults().requireGcm()));
         assertThrows(ZegoTokenException.InvalidArgument.class,
                 () -> ZegoToken.verify(token, SECRET, APP_ID, VerifyOptions.defaults().leeway(-1)));
+    }
+
+    @Test
+    void nullArgumentsThrowNullPointerExceptionNamingTheArgument() {
+        NullPointerException e = assertThrows(NullPointerException.class, () -> ZegoToken.generate(APP_ID, null, SECRET, 60));
+        assertTrue(e.getMessage().contains("userId"), e.getMessage());
+        e = assertThrows(NullPointerException.class, () -> ZegoToken.decode(null, SECRET));
+        assertTrue(e.getMessage().contains("token"), e.getMessage());
+        e = assertThrows(NullPointerException.class, () -> new Token04Generator(APP_ID, null));
+        assertTrue(e.getMessage().contains("secret"), e.getMessage());
+        e = assertThrows(NullPointerException.class, () -> ZegoToken.verify("04AAAA", SECRET, APP_ID, (VerifyOptions) null));
+        assertTrue(e.getMessage().contains("options"), e.getMessage());
     }
 }
