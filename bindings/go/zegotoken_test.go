@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/zego-token/zegotoken"
+	zegoerrors "github.com/zego-token/zegotoken/errors"
 	"github.com/zego-token/zegotoken/token04"
 )
 
@@ -257,6 +258,43 @@ func TestDropInHasTheOfficialSignatureAndCodes(t *testing.T) {
 	}
 	if token04.PrivilegeKeyLogin != 1 || token04.PrivilegeKeyPublish != 2 || token04.PrivilegeEnable != 1 || token04.PrivilegeDisable != 0 {
 		t.Fatal("privilege constants")
+	}
+}
+
+// The official package's error for each code it checks: type, Code, Message and Error() text.
+func TestDropInErrorsAreTheOfficialZegoSDKError(t *testing.T) {
+	for code, c := range map[int]struct {
+		args    []any
+		message string
+	}{
+		1: {[]any{uint32(0), "demo", secret, int64(3600)}, "appId Invalid"},
+		3: {[]any{appID, "", secret, int64(3600)}, "userId Invalid"},
+		5: {[]any{appID, "demo", "short", int64(3600)}, "secret Invalid"},
+		6: {[]any{appID, "demo", secret, int64(0)}, "effectiveTimeInSeconds Invalid"},
+	} {
+		_, err := token04.GenerateToken04(c.args[0].(uint32), c.args[1].(string), c.args[2].(string), c.args[3].(int64), "")
+		sdkErr, ok := err.(*zegoerrors.ZegoSDKError) // the type assertion official callers write
+		if !ok {
+			t.Fatalf("code %d: %T is not *errors.ZegoSDKError", code, err)
+		}
+		if sdkErr.Code != "SDK.InvalidParam" || sdkErr.Message != c.message {
+			t.Errorf("code %d: got %+v", code, sdkErr)
+		}
+		if want := "[ZegoSDKError] Code=SDK.InvalidParam, Message=" + c.message; err.Error() != want || sdkErr.GetMessage() != c.message {
+			t.Errorf("code %d: Error() %q", code, err.Error())
+		}
+	}
+	_, err := token04.GenerateToken04(appID, "", secret, 3600, "")
+	if !errors.Is(err, zegotoken.ErrInvalidUserID) {
+		t.Errorf("errors.Is with the idiomatic sentinel: %v", err)
+	}
+	_, err = token04.GenerateToken04(appID, "demo", secret, 3600, strings.Repeat("x", 70000))
+	var sdkErr *zegoerrors.ZegoSDKError
+	if !errors.As(err, &sdkErr) || sdkErr.Code != zegoerrors.InvalidParamErrorCode || !errors.Is(err, zegotoken.ErrPayloadTooLarge) {
+		t.Errorf("oversized payload: %v", err)
+	}
+	if made := zegoerrors.NewZegoSDKError("SDK.ClientError", "m"); made.Error() != "[ZegoSDKError] Code=SDK.ClientError, Message=m" {
+		t.Errorf("NewZegoSDKError: %v", made)
 	}
 }
 
