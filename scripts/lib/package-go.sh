@@ -12,9 +12,10 @@ package_go() { # TARGETS...
   command -v go >/dev/null || die "go is needed to check the Go module"
   [[ "$(sed -n 's/^module //p' bindings/go/go.mod)" == "$go_module" ]] || die "bindings/go/go.mod is not module $go_module"
   rm -rf "$out" "$dist/go"
-  mkdir -p "$module/lib" "$module/include" "$module/token04"
-  (cd bindings/go && cp go.mod README.md ./*.go "$module/" && cp token04/*.go "$module/token04/")
-  rm -f "$module"/*_test.go "$module"/token04/*_test.go # the tests read the repository's vectors
+  mkdir -p "$module/lib" "$module/include" "$module/token04" "$module/errors"
+  (cd bindings/go && cp go.mod README.md ./*.go "$module/" && cp token04/*.go "$module/token04/" &&
+    cp errors/*.go "$module/errors/")
+  rm -f "$module"/*_test.go "$module"/token04/*_test.go "$module"/errors/*_test.go # the tests read the repository's vectors
   cp -L LICENSE-MIT LICENSE-APACHE "$module/"
   cp include/zego_token.h "$module/include/"
   for t in "$@"; do
@@ -47,6 +48,8 @@ import (
 	"fmt"
 
 	"github.com/zego-token/zegotoken"
+	"github.com/zego-token/zegotoken/errors"
+	"github.com/zego-token/zegotoken/token04"
 )
 
 func main() {
@@ -58,6 +61,14 @@ func main() {
 	claims, err := zegotoken.Decode(token, secret)
 	if err != nil || claims.UserID != "go-user" {
 		panic(fmt.Sprint(claims, err))
+	}
+	// The drop-in, used as code written for the official package uses it.
+	if _, err := token04.GenerateToken04(1234567890, "", secret, 3600, ""); err != nil {
+		if sdkErr, ok := err.(*errors.ZegoSDKError); !ok || sdkErr.Code != errors.InvalidParamErrorCode {
+			panic(fmt.Sprint("drop-in error: ", err))
+		}
+	} else {
+		panic("the drop-in accepted an empty user id")
 	}
 	fmt.Println("consumer:", zegotoken.LibraryVersion())
 }
