@@ -122,8 +122,9 @@ typedef struct zego_token_claims zego_token_claims;
 
 // A generator bound to one app id and one secret, keeping the expanded AES key.
 //
-// Opaque. Created by `zego_token_generator_new`, used by `zego_token_generator_generate` (from
-// any number of threads at once: it is immutable and thread-safe), and freed exactly once by
+// Opaque. Created by `zego_token_generator_new`, used by `zego_token_generator_generate`,
+// `zego_token_generator_decode` and `zego_token_generator_verify` (from any number of threads
+// at once: it is immutable and thread-safe), and freed exactly once by
 // `zego_token_generator_free`, after every thread is done with it. Its key material is zeroized
 // when it is freed.
 typedef struct zego_token_generator zego_token_generator;
@@ -219,6 +220,20 @@ int32_t zego_token_generator_generate(const zego_token_generator *generator,
                                       int64_t effective_time_in_seconds,
                                       const char *payload,
                                       char **token_out);
+
+// Decodes a token with the generator's secret and its already expanded key; the same rules,
+// codes and ownership as `zego_decode_token04_claims`. `generator` NULL gives 11. Thread-safe.
+int32_t zego_token_generator_decode(const zego_token_generator *generator,
+                                    const char *token,
+                                    zego_token_claims **claims_out);
+
+// Verifies a token against the generator's app id and secret and `options` (NULL: the
+// defaults); the same rules, codes and ownership as `zego_verify_token04_with_options` with one
+// secret. `generator` NULL gives 11. Thread-safe.
+int32_t zego_token_generator_verify(const zego_token_generator *generator,
+                                    const char *token,
+                                    const zego_verify_options *options,
+                                    zego_token_claims **claims_out);
 
 // Frees a generator and zeroizes its key. NULL is accepted and ignored. Call exactly once per
 // generator, when no other thread is using it.

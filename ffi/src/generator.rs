@@ -2,14 +2,17 @@
 
 use std::ffi::c_char;
 
-use super::strings::{deliver_string, optional_str, required_str};
+use super::claims::{deliver_claims, zego_token_claims};
+use super::strings::{deliver_string, optional_str, required_str, token_str};
+use super::verify_options::zego_verify_options;
 use super::zego_result;
-use zego::Generator;
+use zego::{Generator, VerifyOptions};
 
 /// A generator bound to one app id and one secret, keeping the expanded AES key.
 ///
-/// Opaque. Created by `zego_token_generator_new`, used by `zego_token_generator_generate` (from
-/// any number of threads at once: it is immutable and thread-safe), and freed exactly once by
+/// Opaque. Created by `zego_token_generator_new`, used by `zego_token_generator_generate`,
+/// `zego_token_generator_decode` and `zego_token_generator_verify` (from any number of threads
+/// at once: it is immutable and thread-safe), and freed exactly once by
 /// `zego_token_generator_free`, after every thread is done with it. Its key material is zeroized
 /// when it is freed.
 pub struct zego_token_generator {
@@ -70,6 +73,48 @@ pub extern "C" fn zego_token_generator_generate(
                 let user_id = required_str(user_id)?;
                 let payload = optional_str(payload)?;
                 Ok(generator.inner.generate(user_id, effective_time_in_seconds, payload)?)
+            })
+        }
+    }
+}
+
+/// Decodes a token with the generator's secret and its already expanded key; the same rules,
+/// codes and ownership as `zego_decode_token04_claims`. `generator` NULL gives 11. Thread-safe.
+#[no_mangle]
+pub extern "C" fn zego_token_generator_decode(
+    generator: *const zego_token_generator,
+    token: *const c_char,
+    claims_out: *mut *mut zego_token_claims,
+) -> i32 {
+    ffi_boundary! {
+        // SAFETY: the pointers are NULL or valid, and `generator` is live, per this contract.
+        unsafe {
+            deliver_claims(claims_out, || {
+                let generator = generator.as_ref().ok_or(zego_result::NullPointer)?;
+                Ok(generator.inner.decode(token_str(token)?)?)
+            })
+        }
+    }
+}
+
+/// Verifies a token against the generator's app id and secret and `options` (NULL: the
+/// defaults); the same rules, codes and ownership as `zego_verify_token04_with_options` with one
+/// secret. `generator` NULL gives 11. Thread-safe.
+#[no_mangle]
+pub extern "C" fn zego_token_generator_verify(
+    generator: *const zego_token_generator,
+    token: *const c_char,
+    options: *const zego_verify_options,
+    claims_out: *mut *mut zego_token_claims,
+) -> i32 {
+    ffi_boundary! {
+        // SAFETY: the pointers are NULL or valid, and the handles are live, per this contract.
+        unsafe {
+            deliver_claims(claims_out, || {
+                let generator = generator.as_ref().ok_or(zego_result::NullPointer)?;
+                let defaults = VerifyOptions::new();
+                let options = options.as_ref().map_or(&defaults, zego_verify_options::options);
+                Ok(generator.inner.verify(token_str(token)?, options)?)
             })
         }
     }

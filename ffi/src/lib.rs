@@ -41,7 +41,8 @@ pub use claims::{
     zego_token_claims_payload, zego_token_claims_to_json, zego_token_claims_user_id, zego_verify_token04_claims,
 };
 pub use generator::{
-    zego_token_generator, zego_token_generator_free, zego_token_generator_generate, zego_token_generator_new,
+    zego_token_generator, zego_token_generator_decode, zego_token_generator_free, zego_token_generator_generate,
+    zego_token_generator_new, zego_token_generator_verify,
 };
 pub use info::{zego_error_message, zego_token_abi_version, zego_token_version};
 pub use payload::zego_rtc_room_payload;

@@ -20,6 +20,13 @@ pub struct zego_verify_options {
     inner: VerifyOptions,
 }
 
+impl zego_verify_options {
+    /// The options as the core reads them.
+    pub(crate) fn options(&self) -> &VerifyOptions {
+        &self.inner
+    }
+}
+
 /// Creates options with the defaults: the system clock, no leeway, any user id, both formats.
 ///
 /// On success `*options_out` receives a new handle that the caller frees with

@@ -238,6 +238,32 @@ static void test_generator(void) {
   CHECK("its token decodes", zego_decode_token04(token, SECRET, &claims) == ZEGO_RESULT_OK);
   CHECK("with its payload", claims && strstr(claims, "\"payload\":\"p\"") != NULL);
   zego_string_free(claims);
+  {
+    zego_token_claims *handle = NULL;
+    zego_verify_options *options = NULL;
+    zego_token_generator *other = NULL;
+    CHECK("generator decodes its token", zego_token_generator_decode(generator, token, &handle) == ZEGO_RESULT_OK);
+    CHECK("... to its user id", handle && strcmp(zego_token_claims_user_id(handle, NULL), "u") == 0);
+    zego_token_claims_free(handle);
+    handle = NULL;
+    CHECK("generator verifies its token (NULL options)", zego_token_generator_verify(generator, token, NULL, &handle) == ZEGO_RESULT_OK);
+    zego_token_claims_free(handle);
+    handle = NULL;
+    zego_verify_options_new(&options);
+    zego_verify_options_set_user_id(options, "v");
+    CHECK("generator verify applies the options", zego_token_generator_verify(generator, token, options, &handle) == ZEGO_RESULT_USER_ID_MISMATCH && handle == NULL);
+    zego_verify_options_free(options);
+    zego_token_generator_new(APP_ID + 1, SECRET, &other);
+    CHECK("another app id's generator: code 32", zego_token_generator_verify(other, token, NULL, &handle) == ZEGO_RESULT_APP_ID_MISMATCH);
+    zego_token_generator_free(other);
+    zego_token_generator_new(APP_ID, "fedcba9876543210fedcba9876543210", &other);
+    CHECK("another secret's generator: code 23", zego_token_generator_decode(other, token, &handle) == ZEGO_RESULT_AUTH_FAILED);
+    zego_token_generator_free(other);
+    CHECK("NULL generator decode", zego_token_generator_decode(NULL, token, &handle) == ZEGO_RESULT_NULL_POINTER);
+    CHECK("NULL generator verify", zego_token_generator_verify(NULL, token, NULL, &handle) == ZEGO_RESULT_NULL_POINTER);
+    CHECK("NULL token", zego_token_generator_decode(generator, NULL, &handle) == ZEGO_RESULT_NULL_POINTER);
+    CHECK("NULL claims_out", zego_token_generator_decode(generator, token, NULL) == ZEGO_RESULT_NULL_POINTER);
+  }
   zego_string_free(token);
   zego_token_generator_free(generator);
   zego_token_generator_free(NULL);

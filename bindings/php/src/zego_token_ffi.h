@@ -47,6 +47,15 @@ int32_t zego_token_generator_generate(const zego_token_generator *generator,
                                       const char *payload,
                                       char **token_out);
 
+int32_t zego_token_generator_decode(const zego_token_generator *generator,
+                                    const char *token,
+                                    zego_token_claims **claims_out);
+
+int32_t zego_token_generator_verify(const zego_token_generator *generator,
+                                    const char *token,
+                                    const zego_verify_options *options,
+                                    zego_token_claims **claims_out);
+
 void zego_token_generator_free(zego_token_generator *generator);
 
 const char *zego_error_message(int32_t code);
