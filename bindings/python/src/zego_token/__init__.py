@@ -18,6 +18,7 @@ from ._core import (
     library_version,
     message,
     verify,
+    verify_with_any,
 )
 from ._native import LibraryNotFoundError
 from .errors import (
@@ -84,4 +85,5 @@ __all__ = [
     "library_version",
     "message",
     "verify",
+    "verify_with_any",
 ]

@@ -7,7 +7,8 @@ import json
 import threading
 from ctypes import c_char_p, c_void_p
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from datetime import datetime, timedelta, timezone
+from typing import Optional, Sequence, Tuple, Union
 
 from . import _native
 from ._native import lib, take_string
@@ -103,6 +104,35 @@ class Generator:
             _c(payload, "payload", required=False),
         )
 
+    def _live(self) -> c_void_p:
+        handle = self._handle
+        if handle is None:
+            raise InvalidArgumentError("the generator is closed")
+        return handle
+
+    def decode(self, token: str) -> Claims:
+        """Decodes a token with this generator's secret and kept key (no time or app id check)."""
+        claims = c_void_p()
+        _check(lib.zego_token_generator_decode(self._live(), _c(token, "token"), ctypes.byref(claims)))
+        return _take_claims(claims)
+
+    def verify(
+        self,
+        token: str,
+        *,
+        now: Optional[Time] = None,
+        leeway: Duration = 0,
+        user_id: Optional[str] = None,
+        require_gcm: bool = False,
+    ) -> Claims:
+        """Verifies a token against this generator's app id and secret, with the options of
+        :func:`verify`."""
+        token_c = _c(token, "token")
+        with _VerifyOptions(now, leeway, user_id, require_gcm) as options:
+            claims = c_void_p()
+            _check(lib.zego_token_generator_verify(self._live(), token_c, options, ctypes.byref(claims)))
+            return _take_claims(claims)
+
     def close(self) -> None:
         """Frees the native generator (and zeroizes its key). Safe to call twice."""
         with self._lock:
@@ -166,6 +196,16 @@ class Claims:
     payload: str
     mode: str
 
+    @property
+    def created_at(self) -> datetime:
+        """ctime as an aware UTC datetime (OverflowError past the year 9999)."""
+        return datetime.fromtimestamp(self.ctime, tz=timezone.utc)
+
+    @property
+    def expires_at(self) -> datetime:
+        """expire as an aware UTC datetime (OverflowError past the year 9999)."""
+        return datetime.fromtimestamp(self.expire, tz=timezone.utc)
+
     @classmethod
     def _from_json(cls, text: str) -> "Claims":
         return cls(**json.loads(text))
@@ -192,59 +232,110 @@ def decode(token: str, secret: str) -> Claims:
     return Claims._from_json(_call_for_string(lib.zego_decode_token04, _c(token, "token"), _c(secret, "secret")))
 
 
+Time = Union[int, datetime]
+Duration = Union[int, timedelta]
+
+
+def _unix(value: Time, name: str) -> int:
+    """Unix seconds from an int or a datetime (a naive datetime is taken as UTC, as in PyJWT)."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return _int(int(value.timestamp() // 1), name, *_I64)
+    return _int(value, name, *_I64)
+
+
+def _seconds(value: Duration, name: str) -> int:
+    """Whole seconds from an int or a timedelta (fractions of a second are dropped)."""
+    if isinstance(value, timedelta):
+        return _int(int(value.total_seconds()), name, *_I64)
+    return _int(value, name, *_I64)
+
+
 def verify(
     token: str,
     secret: str,
     app_id: int,
     *,
-    now: Optional[int] = None,
-    leeway: int = 0,
+    now: Optional[Time] = None,
+    leeway: Duration = 0,
+    user_id: Optional[str] = None,
     require_gcm: bool = False,
 ) -> Claims:
-    """Decodes a token and checks it was made for `app_id` and is valid at `now` (unix seconds;
-    None is the system clock), tolerating `leeway` seconds of skew. With `require_gcm`, a legacy
-    CBC token (``mode == "cbc"``, not authenticated) is refused with UnsupportedModeError.
-    Raises ExpiredTokenError, NotYetValidError, AppIdMismatchError, AuthenticationError,
+    """Decodes a token and checks it was made for `app_id` (and `user_id`, when given) and is
+    valid at `now` (unix seconds or a datetime; None is the system clock), tolerating `leeway`
+    (seconds or a timedelta) of skew. With `require_gcm`, a legacy CBC token (``mode == "cbc"``,
+    not authenticated) is refused with UnsupportedModeError. Raises ExpiredTokenError,
+    NotYetValidError, AppIdMismatchError, UserIdMismatchError, AuthenticationError,
     MalformedTokenError, ..."""
-    if now == 0:
-        raise InvalidArgumentError("now must not be 0 (use None for the system clock)")
-    if not isinstance(require_gcm, bool):
-        raise InvalidArgumentTypeError(f"require_gcm must be a bool, not {type(require_gcm).__name__}")
-    if require_gcm:
-        return _verify_with_options(token, secret, app_id, now, leeway, require_gcm)
-    text = _call_for_string(
-        lib.zego_verify_token04,
-        _c(token, "token"),
-        _c(secret, "secret"),
-        _int(app_id, "app_id", *_U32),
-        0 if now is None else _int(now, "now", *_I64),
-        _int(leeway, "leeway", *_I64),
-    )
-    return Claims._from_json(text)
+    return verify_with_any(
+        token, [secret], app_id, now=now, leeway=leeway, user_id=user_id, require_gcm=require_gcm
+    )[0]
 
 
-def _verify_with_options(
-    token: str, secret: str, app_id: int, now: Optional[int], leeway: int, require_gcm: bool
-) -> Claims:
-    """verify through the library's options handle, for the options the short call lacks."""
-    token_c, secrets = _c(token, "token"), (c_char_p * 1)(_c(secret, "secret"))
-    app_id, leeway = _int(app_id, "app_id", *_U32), _int(leeway, "leeway", *_I64)
-    now = None if now is None else _int(now, "now", *_I64)
-    options = c_void_p()
-    _check(lib.zego_verify_options_new(ctypes.byref(options)))
-    try:
-        if now is not None:
-            _check(lib.zego_verify_options_set_now(options, now))
-        _check(lib.zego_verify_options_set_leeway(options, leeway))
-        _check(lib.zego_verify_options_set_require_gcm(options, 1 if require_gcm else 0))
-        claims = c_void_p()
-        _check(lib.zego_verify_token04_with_options(token_c, secrets, 1, app_id, options, ctypes.byref(claims), None))
+def verify_with_any(
+    token: str,
+    secrets: Sequence[str],
+    app_id: int,
+    *,
+    now: Optional[Time] = None,
+    leeway: Duration = 0,
+    user_id: Optional[str] = None,
+    require_gcm: bool = False,
+) -> Tuple[Claims, int]:
+    """verify with several secrets tried in order (key rotation): returns the claims and the index
+    of the secret that opened the token. AuthenticationError when none does."""
+    if isinstance(secrets, (str, bytes)) or not isinstance(secrets, Sequence):
+        raise InvalidArgumentTypeError("secrets must be a sequence of str")
+    texts = [_c(s, "secret") for s in secrets]
+    array = (c_char_p * max(len(texts), 1))(*texts)
+    token_c, app_id = _c(token, "token"), _int(app_id, "app_id", *_U32)
+    with _VerifyOptions(now, leeway, user_id, require_gcm) as options:
+        claims, index = c_void_p(), ctypes.c_size_t()
+        _check(
+            lib.zego_verify_token04_with_options(
+                token_c, array, len(texts), app_id, options, ctypes.byref(claims), ctypes.byref(index)
+            )
+        )
+        return _take_claims(claims), index.value
+
+
+class _VerifyOptions:
+    """The library's verify options handle for one call, freed on exit."""
+
+    def __init__(self, now: Optional[Time], leeway: Duration, user_id: Optional[str], require_gcm: bool) -> None:
+        if not isinstance(require_gcm, bool):
+            raise InvalidArgumentTypeError(f"require_gcm must be a bool, not {type(require_gcm).__name__}")
+        self._now = None if now is None else _unix(now, "now")
+        self._leeway = _seconds(leeway, "leeway")
+        self._user_id = _c(user_id, "user_id", required=False)
+        self._require_gcm = require_gcm
+        self._handle = c_void_p()
+
+    def __enter__(self) -> c_void_p:
+        _check(lib.zego_verify_options_new(ctypes.byref(self._handle)))
         try:
-            return Claims._from_handle(claims)
-        finally:
-            lib.zego_token_claims_free(claims)
+            if self._now is not None:
+                _check(lib.zego_verify_options_set_now(self._handle, self._now))
+            _check(lib.zego_verify_options_set_leeway(self._handle, self._leeway))
+            if self._user_id is not None:
+                _check(lib.zego_verify_options_set_user_id(self._handle, self._user_id))
+            _check(lib.zego_verify_options_set_require_gcm(self._handle, 1 if self._require_gcm else 0))
+        except BaseException:
+            lib.zego_verify_options_free(self._handle)
+            raise
+        return self._handle
+
+    def __exit__(self, *exc_info: object) -> None:
+        lib.zego_verify_options_free(self._handle)
+
+
+def _take_claims(handle: c_void_p) -> Claims:
+    """Copies a claims handle the library returned and frees it."""
+    try:
+        return Claims._from_handle(handle)
     finally:
-        lib.zego_verify_options_free(options)
+        lib.zego_token_claims_free(handle)
 
 
 ABI_VERSION = _native.ABI_VERSION

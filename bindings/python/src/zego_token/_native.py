@@ -113,6 +113,9 @@ _declare("zego_verify_options_free", None, [c_void_p])
 _declare("zego_verify_options_set_now", c_int32, [c_void_p, c_int64])
 _declare("zego_verify_options_set_leeway", c_int32, [c_void_p, c_int64])
 _declare("zego_verify_options_set_require_gcm", c_int32, [c_void_p, c_int32])
+_declare("zego_verify_options_set_user_id", c_int32, [c_void_p, c_char_p])
+_declare("zego_token_generator_decode", c_int32, [c_void_p, c_char_p, POINTER(c_void_p)])
+_declare("zego_token_generator_verify", c_int32, [c_void_p, c_char_p, c_void_p, POINTER(c_void_p)])
 _declare(
     "zego_verify_token04_with_options",
     c_int32,
