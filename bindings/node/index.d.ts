@@ -12,6 +12,10 @@ export interface Claims {
   readonly nonce: number;
   readonly payload: string;
   readonly mode: 'gcm' | 'cbc';
+  /** ctime as a Date (JavaScript's milliseconds); ctime itself is unix seconds. */
+  readonly createdAt: Date;
+  /** expire as a Date (JavaScript's milliseconds); expire itself is unix seconds. */
+  readonly expiresAt: Date;
 }
 
 /** Generates a Token04 (AES-256-GCM). Throws a ZegoTokenError subclass for invalid input. */
@@ -28,6 +32,10 @@ export class Generator {
   constructor(appId: number, secret: string);
   readonly appId: number;
   generate(userId: string, effectiveTimeInSeconds?: number | bigint, payload?: string): string;
+  /** Decodes a token with this generator's secret and kept key. */
+  decode(token: string): Claims;
+  /** Verifies a token against this generator's app id and secret, with verify's options. */
+  verify(token: string, options?: VerifyOptions): Claims;
   /** Frees the native generator. Safe to call twice. */
   close(): void;
   /** The same as close(), for `using generator = new Generator(...)` (TypeScript 5.2+ with the
@@ -49,8 +57,10 @@ export function rtcRoomPayload(roomId: string, options?: RtcRoomPayloadOptions):
 export function decode(token: string, secret: string): Claims;
 
 export interface VerifyOptions {
-  /** Unix seconds; omitted or null: the system clock. */
-  now?: number | bigint | null;
+  /** A Date, or unix seconds; omitted or null: the system clock. */
+  now?: Date | number | bigint | null;
+  /** The user id the token must be for (UserIdMismatchError, code 33, otherwise). */
+  userId?: string | null;
   /** Tolerated clock skew in seconds (>= 0). */
   leeway?: number | bigint;
   /** Refuse legacy CBC tokens (not authenticated) with UnsupportedModeError. Default false. */
@@ -59,6 +69,14 @@ export interface VerifyOptions {
 
 /** Decodes a token and checks its app id and time. */
 export function verify(token: string, secret: string, appId: number, options?: VerifyOptions): Claims;
+
+/** verify with several secrets tried in order (key rotation): the claims and the matching index. */
+export function verifyWithAny(
+  token: string,
+  secrets: readonly string[],
+  appId: number,
+  options?: VerifyOptions
+): { readonly claims: Claims; readonly index: number };
 
 /** The version of the loaded native library. */
 export function libraryVersion(): string;

@@ -90,6 +90,25 @@ class Generator {
     );
   }
 
+  /** Decodes a token with this generator's secret and kept key (no time or app id check). */
+  decode(token) {
+    if (this.#handle === null) throw new errors.InvalidArgumentError('the generator is closed', 10);
+    const handle = [null];
+    check(native.generatorDecode(this.#handle, text(token, 'token'), handle));
+    return takeClaims(handle[0]);
+  }
+
+  /** Verifies a token against this generator's app id and secret, with verify's options. */
+  verify(token, options = {}) {
+    if (this.#handle === null) throw new errors.InvalidArgumentError('the generator is closed', 10);
+    const tokenText = text(token, 'token');
+    return withVerifyOptions(options, (nativeOptions) => {
+      const handle = [null];
+      check(native.generatorVerify(this.#handle, tokenText, nativeOptions, handle));
+      return takeClaims(handle[0]);
+    });
+  }
+
   /** Frees the native generator (and zeroizes its key). Safe to call twice. */
   close() {
     if (this.#handle !== null) {
@@ -121,7 +140,7 @@ function rtcRoomPayload(roomId, { canLogin = true, canPublish = false, streamIds
 
 function claims(json) {
   const c = JSON.parse(json);
-  return Object.freeze({
+  return frozenClaims({
     appId: c.app_id,
     userId: c.user_id,
     ctime: c.ctime,
@@ -137,45 +156,67 @@ function decode(token, secret) {
   return claims(callForString(native.decode, text(token, 'token'), text(secret, 'secret')));
 }
 
-/**
- * Decodes a token and checks it was made for appId and is valid at `now` (unix seconds; omitted:
- * the system clock), tolerating `leeway` seconds of skew. With `requireGcm`, a legacy CBC token
- * (mode "cbc", not authenticated) is refused with UnsupportedModeError.
- */
-function verify(token, secret, appId, { now = null, leeway = 0, requireGcm = false } = {}) {
-  if (now === 0) throw new errors.InvalidArgumentError('now must not be 0 (omit it for the system clock)', 10);
-  if (typeof requireGcm !== 'boolean') throw new TypeError('requireGcm must be a boolean');
-  const args = [
-    text(token, 'token'),
-    text(secret, 'secret'),
-    integer(appId, 'appId', 0, U32_MAX),
-    now === null ? null : integer(now, 'now', I64_MIN, I64_MAX),
-    integer(leeway, 'leeway', I64_MIN, I64_MAX),
-  ];
-  if (requireGcm) return verifyWithOptions(...args, requireGcm);
-  const [t, s, a, n, l] = args;
-  return claims(callForString(native.verify, t, s, a, n === null ? 0 : n, l));
+/** Unix seconds from a Date or a number/bigint of seconds. */
+function unixSeconds(value, name) {
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) throw new errors.InvalidArgumentError(`${name} is an invalid Date`, 10);
+    return Math.floor(ms / 1000);
+  }
+  return integer(value, name, I64_MIN, I64_MAX);
 }
 
-/** verify through the library's options handle, for the options the short call lacks. */
-function verifyWithOptions(token, secret, appId, now, leeway, requireGcm) {
+/** Runs `use` with a native verify options handle made from `options`, then frees it. */
+function withVerifyOptions({ now = null, leeway = 0, userId = null, requireGcm = false } = {}, use) {
+  if (typeof requireGcm !== 'boolean') throw new TypeError('requireGcm must be a boolean');
+  const nowSeconds = now === null || now === undefined ? null : unixSeconds(now, 'now');
+  const leewaySeconds = integer(leeway, 'leeway', I64_MIN, I64_MAX);
+  const user = userId === null || userId === undefined ? null : text(userId, 'userId');
   const out = [null];
   check(native.verifyOptionsNew(out));
   const options = out[0];
   try {
-    if (now !== null) check(native.verifyOptionsSetNow(options, now));
-    check(native.verifyOptionsSetLeeway(options, leeway));
+    if (nowSeconds !== null) check(native.verifyOptionsSetNow(options, nowSeconds));
+    check(native.verifyOptionsSetLeeway(options, leewaySeconds));
+    if (user !== null) check(native.verifyOptionsSetUserId(options, user));
     check(native.verifyOptionsSetRequireGcm(options, requireGcm ? 1 : 0));
-    const handle = [null];
-    check(native.verifyWithOptions(token, [secret], 1, appId, options, handle, null));
-    try {
-      return claimsOfHandle(handle[0]);
-    } finally {
-      native.claimsFree(handle[0]);
-    }
+    return use(options);
   } finally {
     native.verifyOptionsFree(options);
   }
+}
+
+/** Copies a claims handle the library returned, then frees it. */
+function takeClaims(handle) {
+  try {
+    return claimsOfHandle(handle);
+  } finally {
+    native.claimsFree(handle);
+  }
+}
+
+/**
+ * Decodes a token and checks it was made for appId (and options.userId) and is valid at
+ * options.now (a Date or unix seconds; omitted: the system clock), tolerating options.leeway
+ * seconds of skew. With options.requireGcm, a legacy CBC token (mode "cbc", not authenticated) is
+ * refused with UnsupportedModeError.
+ */
+function verify(token, secret, appId, options = {}) {
+  return verifyWithAny(token, [secret], appId, options).claims;
+}
+
+/** verify with several secrets tried in order (key rotation): { claims, index } of the match. */
+function verifyWithAny(token, secrets, appId, options = {}) {
+  if (!Array.isArray(secrets)) throw new TypeError('secrets must be an array of strings');
+  const texts = secrets.map((s) => text(s, 'secret'));
+  const tokenText = text(token, 'token');
+  const app = integer(appId, 'appId', 0, U32_MAX);
+  return withVerifyOptions(options, (nativeOptions) => {
+    const handle = [null];
+    const index = [0];
+    check(native.verifyWithOptions(tokenText, texts, texts.length, app, nativeOptions, handle, index));
+    return Object.freeze({ claims: takeClaims(handle[0]), index: Number(index[0]) });
+  });
 }
 
 function claimsOfHandle(handle) {
@@ -184,7 +225,7 @@ function claimsOfHandle(handle) {
     const pointer = accessor(handle, length);
     return Buffer.from(native.koffi.decode(pointer, 'uint8_t', Number(length[0]))).toString('utf8');
   };
-  return Object.freeze({
+  return frozenClaims({
     appId: native.claimsAppId(handle),
     userId: textOf(native.claimsUserId),
     ctime: Number(native.claimsCtime(handle)),
@@ -193,6 +234,11 @@ function claimsOfHandle(handle) {
     payload: textOf(native.claimsPayload),
     mode: native.claimsMode(handle),
   });
+}
+
+/** The claims, with ctime and expire also as Dates (createdAt, expiresAt). */
+function frozenClaims(c) {
+  return Object.freeze({ ...c, createdAt: new Date(c.ctime * 1000), expiresAt: new Date(c.expire * 1000) });
 }
 
 /** The official plug-in's error codes. */
@@ -236,5 +282,6 @@ module.exports = {
   message: (code) => native.errorMessage(code),
   rtcRoomPayload,
   verify,
+  verifyWithAny,
 };
 delete module.exports.errorFor;

@@ -3,7 +3,7 @@ import zegoToken from './index.js';
 
 export const {
   ABI_VERSION, ErrorCode, Generator, decode, generate, generateToken04, libraryVersion, message,
-  rtcRoomPayload, verify, ZegoTokenError, InvalidAppIdError, InvalidUserIdError, InvalidSecretError,
+  rtcRoomPayload, verify, verifyWithAny, ZegoTokenError, InvalidAppIdError, InvalidUserIdError, InvalidSecretError,
   InvalidEffectiveTimeError, PayloadTooLargeError, InvalidRoomIdError, InvalidStreamIdError,
   InvalidArgumentError, NullPointerError, InvalidUtf8Error, MalformedTokenError, UnsupportedVersionError,
   UnsupportedModeError, AuthenticationError, BadPlaintextError, ExpiredTokenError, NotYetValidError,

@@ -108,8 +108,11 @@ module.exports = {
   verifyOptionsSetNow: lib.func('int32_t zego_verify_options_set_now(void *, int64_t)'),
   verifyOptionsSetLeeway: lib.func('int32_t zego_verify_options_set_leeway(void *, int64_t)'),
   verifyOptionsSetRequireGcm: lib.func('int32_t zego_verify_options_set_require_gcm(void *, int32_t)'),
+  verifyOptionsSetUserId: lib.func('int32_t zego_verify_options_set_user_id(void *, const char *)'),
+  generatorDecode: lib.func('int32_t zego_token_generator_decode(void *, const char *, _Out_ void **)'),
+  generatorVerify: lib.func('int32_t zego_token_generator_verify(void *, const char *, void *, _Out_ void **)'),
   verifyWithOptions: lib.func(
-    'int32_t zego_verify_token04_with_options(const char *, const char **, size_t, uint32_t, void *, _Out_ void **, void *)'
+    'int32_t zego_verify_token04_with_options(const char *, const char **, size_t, uint32_t, void *, _Out_ void **, _Out_ size_t *)'
   ),
   claimsFree: lib.func('void zego_token_claims_free(void *)'),
   claimsAppId: lib.func('uint32_t zego_token_claims_app_id(void *)'),
