@@ -151,3 +151,59 @@ func TestVerifyRequireGCMAcceptsACurrentTokenWithEveryClaim(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+func TestVerifyWithAnyReturnsTheIndexOfTheMatchingSecret(t *testing.T) {
+	const secret, other = "0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210"
+	token, _ := zegotoken.Generate(7, "u", secret, 60, "")
+	claims, index, err := zegotoken.VerifyWithAny(token, []string{other, secret}, 7, zegotoken.VerifyOptions{})
+	if err != nil || index != 1 || claims.UserID != "u" {
+		t.Fatalf("%+v %d %v", claims, index, err)
+	}
+	if _, _, err := zegotoken.VerifyWithAny(token, []string{other}, 7, zegotoken.VerifyOptions{}); !errors.Is(err, zegotoken.ErrAuthFailed) {
+		t.Fatalf("no match: %v", err)
+	}
+	if _, _, err := zegotoken.VerifyWithAny(token, nil, 7, zegotoken.VerifyOptions{}); !errors.Is(err, zegotoken.ErrInvalidArgument) {
+		t.Fatalf("no secrets: %v", err)
+	}
+}
+
+func TestVerifyChecksTheExpectedUserIDWithCode33(t *testing.T) {
+	const secret = "0123456789abcdef0123456789abcdef"
+	token, _ := zegotoken.Generate(7, "alice", secret, 60, "")
+	if _, err := zegotoken.Verify(token, secret, 7, zegotoken.VerifyOptions{UserID: "alice"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := zegotoken.Verify(token, secret, 7, zegotoken.VerifyOptions{UserID: "bob"})
+	var zerr *zegotoken.Error
+	if !errors.Is(err, zegotoken.ErrUserIDMismatch) || !errors.As(err, &zerr) || zerr.Code != 33 {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestClaimsTimesAndTheGeneratorsDecodeAndVerify(t *testing.T) {
+	const secret = "0123456789abcdef0123456789abcdef"
+	g, err := zegotoken.NewGenerator(7, secret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, _ := g.Generate("u", 600, "")
+	claims, err := g.Decode(token)
+	if err != nil || claims.ExpiresAt().Sub(claims.CreatedAt()) != 600*time.Second {
+		t.Fatalf("%+v %v", claims, err)
+	}
+	if _, err := g.Verify(token, zegotoken.VerifyOptions{UserID: "u", RequireGCM: true, Leeway: 5 * time.Second}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := g.Verify(token, zegotoken.VerifyOptions{Now: claims.ExpiresAt()}); !errors.Is(err, zegotoken.ErrExpired) {
+		t.Fatalf("expired: %v", err)
+	}
+	other, _ := zegotoken.NewGenerator(8, secret)
+	if _, err := other.Verify(token, zegotoken.VerifyOptions{}); !errors.Is(err, zegotoken.ErrAppIDMismatch) {
+		t.Fatalf("other app: %v", err)
+	}
+	other.Close()
+	g.Close()
+	if _, err := g.Decode(token); !errors.Is(err, zegotoken.ErrInvalidArgument) {
+		t.Fatalf("closed: %v", err)
+	}
+}

@@ -85,6 +85,45 @@ func (g *Generator) Generate(userID string, effectiveTimeInSeconds int64, payloa
 	return takeString(token), nil
 }
 
+// Decode reads a token with the generator's secret and kept key (no time or app id check).
+func (g *Generator) Decode(token string) (Claims, error) {
+	args, err := callStrings(token)
+	if err != nil {
+		return Claims{}, err
+	}
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	if g.handle == nil {
+		return Claims{}, &Error{Code: codeInvalidArgument, Message: "the generator is closed"}
+	}
+	var out *C.zego_token_claims
+	if err := result(C.zego_token_generator_decode(g.handle, args[0], &out)); err != nil {
+		return Claims{}, err
+	}
+	return takeClaims(out), nil
+}
+
+// Verify checks a token against the generator's app id and secret and opts (see Verify).
+func (g *Generator) Verify(token string, opts VerifyOptions) (Claims, error) {
+	args, err := callStrings(token)
+	if err != nil {
+		return Claims{}, err
+	}
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	if g.handle == nil {
+		return Claims{}, &Error{Code: codeInvalidArgument, Message: "the generator is closed"}
+	}
+	var out *C.zego_token_claims
+	err = withVerifyOptions(opts, func(options *C.zego_verify_options) error {
+		return result(C.zego_token_generator_verify(g.handle, args[0], options, &out))
+	})
+	if err != nil {
+		return Claims{}, err
+	}
+	return takeClaims(out), nil
+}
+
 // Close frees the native generator and zeroizes its key. It is safe to call more than once.
 func (g *Generator) Close() error {
 	g.mu.Lock()
@@ -175,68 +214,81 @@ type VerifyOptions struct {
 	// RequireGCM refuses legacy CBC tokens (Mode "cbc"), which are not authenticated, with
 	// ErrUnsupportedMode.
 	RequireGCM bool
+	// UserID, when not empty, is the user the token must be for (ErrUserIDMismatch otherwise).
+	UserID string
 }
 
-// Verify decodes a token and checks that it was made for appID and is valid at opts.Now:
-// expired when now >= expire + leeway, not yet valid when ctime > now + leeway.
+// Verify decodes a token and checks that it was made for appID (and opts.UserID) and is valid at
+// opts.Now: expired when now >= expire + leeway, not yet valid when ctime > now + leeway.
 func Verify(token, secret string, appID uint32, opts VerifyOptions) (Claims, error) {
-	if abiError != nil {
-		return Claims{}, abiError
-	}
-	args, err := callStrings(token, secret)
-	if err != nil {
-		return Claims{}, err
-	}
-	var now int64
-	if !opts.Now.IsZero() {
-		now = opts.Now.Unix()
-		if now == 0 {
-			return Claims{}, &Error{Code: codeInvalidArgument, Message: "Now must not be the unix epoch itself"}
-		}
-	}
-	if opts.RequireGCM {
-		return verifyWithOptions(token, secret, appID, now, int64(opts.Leeway/time.Second), opts.RequireGCM)
-	}
-	var out *C.zego_token_claims
-	if err := result(C.zego_verify_token04_claims(args[0], args[1], C.uint32_t(appID), C.int64_t(now),
-		C.int64_t(opts.Leeway/time.Second), &out)); err != nil {
-		return Claims{}, err
-	}
-	return takeClaims(out), nil
+	claims, _, err := VerifyWithAny(token, []string{secret}, appID, opts)
+	return claims, err
 }
 
-// verifyWithOptions verifies through the library's options handle, for the options the short call
-// lacks. now 0 is the system clock, as in Verify.
-func verifyWithOptions(token, secret string, appID uint32, now, leeway int64, requireGCM bool) (Claims, error) {
+// VerifyWithAny is Verify with several secrets tried in order (key rotation): it also returns the
+// index of the secret that opened the token. ErrAuthFailed when none does.
+func VerifyWithAny(token string, secrets []string, appID uint32, opts VerifyOptions) (Claims, int, error) {
+	if abiError != nil {
+		return Claims{}, 0, abiError
+	}
 	// In C memory, so that the array of secrets (Go memory) holds no Go pointer.
-	strs, err := cStrings(token, secret)
+	strs, err := cStrings(append([]string{token}, secrets...)...)
 	if err != nil {
-		return Claims{}, err
+		return Claims{}, 0, err
 	}
 	defer freeAll(strs)
+	var index C.size_t
+	var out *C.zego_token_claims
+	err = withVerifyOptions(opts, func(options *C.zego_verify_options) error {
+		var first **C.char
+		if len(secrets) > 0 {
+			first = &strs[1]
+		}
+		return result(C.zego_verify_token04_with_options(strs[0], first, C.size_t(len(secrets)), C.uint32_t(appID),
+			options, &out, &index))
+	})
+	if err != nil {
+		return Claims{}, 0, err
+	}
+	return takeClaims(out), int(index), nil
+}
+
+// withVerifyOptions runs use with a native options handle made from opts, then frees it.
+func withVerifyOptions(opts VerifyOptions, use func(*C.zego_verify_options) error) error {
+	userID, err := cStrings(opts.UserID)
+	if err != nil {
+		return err
+	}
+	defer freeAll(userID)
 	var options *C.zego_verify_options
 	if err := result(C.zego_verify_options_new(&options)); err != nil {
-		return Claims{}, err
+		return err
 	}
 	defer C.zego_verify_options_free(options)
-	if now != 0 {
-		if err := result(C.zego_verify_options_set_now(options, C.int64_t(now))); err != nil {
-			return Claims{}, err
+	if !opts.Now.IsZero() {
+		if err := result(C.zego_verify_options_set_now(options, C.int64_t(opts.Now.Unix()))); err != nil {
+			return err
 		}
 	}
-	if err := result(C.zego_verify_options_set_leeway(options, C.int64_t(leeway))); err != nil {
-		return Claims{}, err
+	if err := result(C.zego_verify_options_set_leeway(options, C.int64_t(opts.Leeway/time.Second))); err != nil {
+		return err
 	}
-	if err := result(C.zego_verify_options_set_require_gcm(options, boolInt(requireGCM))); err != nil {
-		return Claims{}, err
+	if opts.UserID != "" {
+		if err := result(C.zego_verify_options_set_user_id(options, userID[0])); err != nil {
+			return err
+		}
 	}
-	secrets := [1]*C.char{strs[1]}
-	var out *C.zego_token_claims
-	if err := result(C.zego_verify_token04_with_options(strs[0], &secrets[0], 1, C.uint32_t(appID), options, &out, nil)); err != nil {
-		return Claims{}, err
+	if err := result(C.zego_verify_options_set_require_gcm(options, boolInt(opts.RequireGCM))); err != nil {
+		return err
 	}
-	return takeClaims(out), nil
+	return use(options)
 }
+
+// CreatedAt is Ctime as a time.Time.
+func (c Claims) CreatedAt() time.Time { return time.Unix(c.Ctime, 0) }
+
+// ExpiresAt is Expire as a time.Time.
+func (c Claims) ExpiresAt() time.Time { return time.Unix(c.Expire, 0) }
 
 // LibraryVersion is the version of the linked zego-token library.
 func LibraryVersion() string { return C.GoString(C.zego_token_version()) }
