@@ -1,5 +1,6 @@
 package im.zego.token;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /** What a token says. Immutable. {@link #getMode()} is "gcm" (current format) or "cbc" (legacy). */
@@ -31,6 +32,10 @@ public final class Claims {
     public long getNonce() { return nonce; }
     public String getPayload() { return payload; }
     public String getMode() { return mode; }
+    /** {@link #getCtime()} as an Instant. */
+    public Instant getCreatedAt() { return Instant.ofEpochSecond(ctime); }
+    /** {@link #getExpire()} as an Instant. */
+    public Instant getExpiresAt() { return Instant.ofEpochSecond(expire); }
 
     @Override
     public boolean equals(Object o) {

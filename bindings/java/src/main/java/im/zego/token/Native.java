@@ -83,6 +83,12 @@ final class Native {
 
         static native int zego_verify_options_set_require_gcm(Pointer options, int requireGcm);
 
+        static native int zego_verify_options_set_user_id(Pointer options, byte[] userId);
+
+        static native int zego_token_generator_decode(Pointer generator, byte[] token, PointerByReference out);
+
+        static native int zego_token_generator_verify(Pointer generator, byte[] token, Pointer options, PointerByReference out);
+
         static native int zego_verify_token04_with_options(byte[] token, Pointer secrets, long secretCount, int appId,
                 Pointer options, PointerByReference claimsOut, Pointer secretIndexOut);
     }

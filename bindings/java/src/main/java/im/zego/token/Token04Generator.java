@@ -45,6 +45,40 @@ public final class Token04Generator implements AutoCloseable {
         return generate(userId, effectiveTimeInSeconds, "");
     }
 
+    /** Decodes a token with this generator's secret and kept key (no time or app id check). */
+    public Claims decode(String token) {
+        byte[] text = Native.text(token, "token");
+        lock.readLock().lock();
+        try {
+            if (handle == null) throw new ZegoTokenException.InvalidArgument("the generator is closed");
+            PointerByReference out = Native.out();
+            Native.check(Native.Lib.zego_token_generator_decode(handle, text, out));
+            return Native.takeClaims(out);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Verifies a token against this generator's app id and secret, with {@code options}. */
+    public Claims verify(String token, VerifyOptions options) {
+        byte[] text = Native.text(token, "token");
+        java.util.Objects.requireNonNull(options, "options must not be null");
+        lock.readLock().lock();
+        try {
+            if (handle == null) throw new ZegoTokenException.InvalidArgument("the generator is closed");
+            Pointer nativeOptions = options.toNative();
+            try {
+                PointerByReference out = Native.out();
+                Native.check(Native.Lib.zego_token_generator_verify(handle, text, nativeOptions, out));
+                return Native.takeClaims(out);
+            } finally {
+                Native.Lib.zego_verify_options_free(nativeOptions);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Frees the native generator. Safe to call twice. */
     @Override
     public void close() {

@@ -1,8 +1,13 @@
 package im.zego.token;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
 import com.sun.jna.ptr.PointerByReference;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Generate, decode and verify ZEGO Token04 tokens through the one audited Rust core of zego-token.
@@ -54,23 +59,35 @@ public final class ZegoToken {
 
     /**
      * Decodes a token and checks it was made for appId and passes {@code options}: the clock and
-     * leeway as above, and with {@link VerifyOptions#requireGcm()} a legacy CBC token is refused
-     * with {@link ZegoTokenException.UnsupportedMode}.
+     * leeway as above, the expected user id, and with {@link VerifyOptions#requireGcm()} a legacy
+     * CBC token is refused with {@link ZegoTokenException.UnsupportedMode}.
      */
     public static Claims verify(String token, String secret, long appId, VerifyOptions options) {
-        if (options == null) throw new NullPointerException("options must not be null");
+        return verifyWithAny(token, Collections.singletonList(Objects.requireNonNull(secret, "secret must not be null")), appId,
+                options).getClaims();
+    }
+
+    /**
+     * {@link #verify(String, String, long, VerifyOptions)} with several secrets tried in order (key
+     * rotation): also says which one opened the token. {@link ZegoTokenException.AuthenticationFailed}
+     * when none does.
+     */
+    public static Verified verifyWithAny(String token, List<String> secrets, long appId, VerifyOptions options) {
+        Objects.requireNonNull(secrets, "secrets must not be null");
+        Objects.requireNonNull(options, "options must not be null");
         byte[] tokenText = Native.text(token, "token");
-        StringArray secrets = new StringArray(new String[] {Native.checkedText(secret, "secret")}, "UTF-8");
-        PointerByReference made = Native.out();
-        Native.check(Native.Lib.zego_verify_options_new(made));
-        Pointer nativeOptions = made.getValue();
+        String[] texts = new String[secrets.size()];
+        for (int i = 0; i < texts.length; i++) texts[i] = Native.checkedText(secrets.get(i), "secret");
+        StringArray array = new StringArray(texts, "UTF-8");
+        Pointer nativeOptions = options.toNative();
         try {
-            if (options.getNowUnix() != 0) Native.check(Native.Lib.zego_verify_options_set_now(nativeOptions, options.getNowUnix()));
-            Native.check(Native.Lib.zego_verify_options_set_leeway(nativeOptions, options.getLeewaySeconds()));
-            Native.check(Native.Lib.zego_verify_options_set_require_gcm(nativeOptions, options.isRequireGcm() ? 1 : 0));
             PointerByReference out = Native.out();
-            Native.check(Native.Lib.zego_verify_token04_with_options(tokenText, secrets, 1, Native.appId(appId), nativeOptions, out, null));
-            return Native.takeClaims(out);
+            Memory index = new Memory(com.sun.jna.Native.SIZE_T_SIZE);
+            index.clear();
+            Native.check(Native.Lib.zego_verify_token04_with_options(tokenText, array, texts.length, Native.appId(appId),
+                    nativeOptions, out, index));
+            long matched = com.sun.jna.Native.SIZE_T_SIZE == 8 ? index.getLong(0) : Integer.toUnsignedLong(index.getInt(0));
+            return new Verified(Native.takeClaims(out), (int) matched);
         } finally {
             Native.Lib.zego_verify_options_free(nativeOptions);
         }

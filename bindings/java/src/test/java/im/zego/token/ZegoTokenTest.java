@@ -243,4 +243,58 @@ class ZegoTokenTest {
         e = assertThrows(NullPointerException.class, () -> ZegoToken.verify("04AAAA", SECRET, APP_ID, (VerifyOptions) null));
         assertTrue(e.getMessage().contains("options"), e.getMessage());
     }
+
+    private static final String OTHER = "fedcba9876543210fedcba9876543210";
+
+    @Test
+    void verifyWithAnyReturnsTheIndexOfTheMatchingSecret() {
+        String token = ZegoToken.generate(APP_ID, "u", SECRET, 60);
+        Verified verified = ZegoToken.verifyWithAny(token, Arrays.asList(OTHER, SECRET), APP_ID, VerifyOptions.defaults());
+        assertEquals("u", verified.getClaims().getUserId());
+        assertEquals(1, verified.getSecretIndex());
+        assertThrows(ZegoTokenException.AuthenticationFailed.class,
+                () -> ZegoToken.verifyWithAny(token, Arrays.asList(OTHER), APP_ID, VerifyOptions.defaults()));
+        assertThrows(ZegoTokenException.InvalidArgument.class,
+                () -> ZegoToken.verifyWithAny(token, new ArrayList<>(), APP_ID, VerifyOptions.defaults()));
+    }
+
+    @Test
+    void verifyChecksTheExpectedUserIdWithCode33() {
+        String token = ZegoToken.generate(APP_ID, "alice", SECRET, 60);
+        assertEquals("alice", ZegoToken.verify(token, SECRET, APP_ID, VerifyOptions.defaults().userId("alice")).getUserId());
+        ZegoTokenException.UserIdMismatch e = assertThrows(ZegoTokenException.UserIdMismatch.class,
+                () -> ZegoToken.verify(token, SECRET, APP_ID, VerifyOptions.defaults().userId("bob")));
+        assertEquals(33, e.getCode());
+    }
+
+    @Test
+    void verifyTakesInstantsDurationsAndClocks() {
+        String token = ZegoToken.generate(APP_ID, "u", SECRET, 60);
+        Claims claims = ZegoToken.decode(token, SECRET);
+        assertEquals(java.time.Duration.ofSeconds(60), java.time.Duration.between(claims.getCreatedAt(), claims.getExpiresAt()));
+        java.time.Instant after = claims.getExpiresAt().plusSeconds(5);
+        assertThrows(ZegoTokenException.Expired.class,
+                () -> ZegoToken.verify(token, SECRET, APP_ID, VerifyOptions.defaults().at(after)));
+        assertEquals(claims, ZegoToken.verify(token, SECRET, APP_ID,
+                VerifyOptions.defaults().at(after).leeway(java.time.Duration.ofSeconds(10))));
+        java.time.Clock fixed = java.time.Clock.fixed(after, java.time.ZoneOffset.UTC);
+        assertThrows(ZegoTokenException.Expired.class,
+                () -> ZegoToken.verify(token, SECRET, APP_ID, VerifyOptions.defaults().clock(fixed)));
+        assertThrows(ZegoTokenException.NotYetValid.class,
+                () -> ZegoToken.verify(token, SECRET, APP_ID, VerifyOptions.defaults().at(0)), "the epoch is a time like any other");
+    }
+
+    @Test
+    void aGeneratorDecodesAndVerifiesWithItsKey() {
+        Token04Generator generator = new Token04Generator(APP_ID, SECRET);
+        String token = generator.generate("u", 60);
+        assertEquals("u", generator.decode(token).getUserId());
+        assertEquals("u", generator.verify(token, VerifyOptions.defaults().userId("u").requireGcm().leeway(5)).getUserId());
+        assertThrows(ZegoTokenException.UserIdMismatch.class, () -> generator.verify(token, VerifyOptions.defaults().userId("v")));
+        try (Token04Generator other = new Token04Generator(APP_ID + 1, SECRET)) {
+            assertThrows(ZegoTokenException.AppIdMismatch.class, () -> other.verify(token, VerifyOptions.defaults()));
+        }
+        generator.close();
+        assertThrows(ZegoTokenException.InvalidArgument.class, () -> generator.decode(token));
+    }
 }
