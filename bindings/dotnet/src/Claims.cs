@@ -31,6 +31,12 @@ namespace ZegoToken
         /// <summary>"gcm" or "cbc".</summary>
         public string Mode { get; }
 
+        /// <summary><see cref="Ctime"/> as a DateTimeOffset (UTC).</summary>
+        public DateTimeOffset CreatedAt => DateTimeOffset.FromUnixTimeSeconds(Ctime);
+
+        /// <summary><see cref="Expire"/> as a DateTimeOffset (UTC).</summary>
+        public DateTimeOffset ExpiresAt => DateTimeOffset.FromUnixTimeSeconds(Expire);
+
         /// <inheritdoc />
         public bool Equals(Claims other) =>
             !ReferenceEquals(other, null) && AppId == other.AppId && UserId == other.UserId && Ctime == other.Ctime

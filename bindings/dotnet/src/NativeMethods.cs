@@ -46,7 +46,36 @@ namespace ZegoToken
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int zego_verify_token04_with_options(byte[] token, IntPtr[] secrets, UIntPtr secretCount, uint appId,
-            IntPtr options, out IntPtr claims, IntPtr secretIndexOut);
+            IntPtr options, out IntPtr claims, out UIntPtr secretIndex);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int zego_verify_options_set_user_id(IntPtr options, byte[] userId);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int zego_token_generator_decode(GeneratorHandle generator, byte[] token, out IntPtr claims);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int zego_token_generator_verify(GeneratorHandle generator, byte[] token, IntPtr options, out IntPtr claims);
+
+        /// <summary>A native options handle with <paramref name="options"/>' settings, for one call; free it with zego_verify_options_free.</summary>
+        internal static IntPtr NewVerifyOptions(VerifyOptions options)
+        {
+            byte[] userId = options.UserId == null ? null : Utf8(options.UserId, "UserId");
+            Check(zego_verify_options_new(out IntPtr handle));
+            try
+            {
+                if (options.Now.HasValue) Check(zego_verify_options_set_now(handle, options.Now.Value.ToUnixTimeSeconds()));
+                Check(zego_verify_options_set_leeway(handle, options.LeewaySeconds));
+                if (userId != null) Check(zego_verify_options_set_user_id(handle, userId));
+                Check(zego_verify_options_set_require_gcm(handle, options.RequireGcm ? 1 : 0));
+                return handle;
+            }
+            catch
+            {
+                zego_verify_options_free(handle);
+                throw;
+            }
+        }
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern uint zego_token_claims_app_id(IntPtr claims);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 
@@ -62,37 +63,52 @@ namespace ZegoToken
 
         /// <summary>
         /// Decodes a token and checks it was made for <paramref name="appId"/> and passes
-        /// <paramref name="options"/>: the clock and leeway as above, and with
+        /// <paramref name="options"/>: the clock and leeway as above, the expected user id, and with
         /// <see cref="VerifyOptions.RequireGcm"/> a legacy CBC token is refused with
         /// <see cref="ZegoTokenException.UnsupportedMode"/>.
         /// </summary>
         public static Claims Verify(string token, string secret, uint appId, VerifyOptions options)
         {
+            if (secret == null) throw new ArgumentNullException(nameof(secret));
+            return VerifyWithAny(token, new[] { secret }, appId, options).Claims;
+        }
+
+        /// <summary>
+        /// <see cref="Verify(string, string, uint, VerifyOptions)"/> with several secrets tried in
+        /// order (key rotation); the result also says which one opened the token.
+        /// <see cref="ZegoTokenException.AuthenticationFailed"/> when none does.
+        /// </summary>
+        public static VerifyResult VerifyWithAny(string token, IReadOnlyList<string> secrets, uint appId, VerifyOptions options)
+        {
+            if (secrets == null) throw new ArgumentNullException(nameof(secrets));
             if (options == null) throw new ArgumentNullException(nameof(options));
             NativeMethods.EnsureLoaded();
-            return VerifyWithOptionsLoaded(token, secret, appId, options);
+            return VerifyWithAnyLoaded(token, secrets, appId, options);
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private static Claims VerifyWithOptionsLoaded(string token, string secret, uint appId, VerifyOptions options)
+        private static VerifyResult VerifyWithAnyLoaded(string token, IReadOnlyList<string> secrets, uint appId, VerifyOptions options)
         {
             byte[] tokenText = NativeMethods.Utf8(token, "token");
-            byte[] secretText = NativeMethods.Utf8(secret, "secret");
-            NativeMethods.Check(NativeMethods.zego_verify_options_new(out IntPtr nativeOptions));
-            GCHandle pinned = GCHandle.Alloc(secretText, GCHandleType.Pinned);
+            var texts = new byte[secrets.Count][];
+            for (int i = 0; i < texts.Length; i++) texts[i] = NativeMethods.Utf8(secrets[i], "secret");
+            var pins = new GCHandle[texts.Length];
+            var pointers = new IntPtr[Math.Max(texts.Length, 1)];
+            IntPtr nativeOptions = NativeMethods.NewVerifyOptions(options);
             try
             {
-                if (options.NowUnix != 0) NativeMethods.Check(NativeMethods.zego_verify_options_set_now(nativeOptions, options.NowUnix));
-                NativeMethods.Check(NativeMethods.zego_verify_options_set_leeway(nativeOptions, options.LeewaySeconds));
-                NativeMethods.Check(NativeMethods.zego_verify_options_set_require_gcm(nativeOptions, options.RequireGcm ? 1 : 0));
-                IntPtr[] secrets = { pinned.AddrOfPinnedObject() };
-                NativeMethods.Check(NativeMethods.zego_verify_token04_with_options(tokenText, secrets, (UIntPtr)1, appId,
-                    nativeOptions, out IntPtr claims, IntPtr.Zero));
-                return NativeMethods.TakeClaims(claims);
+                for (int i = 0; i < texts.Length; i++)
+                {
+                    pins[i] = GCHandle.Alloc(texts[i], GCHandleType.Pinned);
+                    pointers[i] = pins[i].AddrOfPinnedObject();
+                }
+                NativeMethods.Check(NativeMethods.zego_verify_token04_with_options(tokenText, pointers, (UIntPtr)texts.Length, appId,
+                    nativeOptions, out IntPtr claims, out UIntPtr index));
+                return new VerifyResult(NativeMethods.TakeClaims(claims), checked((int)index.ToUInt64()));
             }
             finally
             {
-                pinned.Free();
+                foreach (var pin in pins) if (pin.IsAllocated) pin.Free();
                 NativeMethods.zego_verify_options_free(nativeOptions);
             }
         }

@@ -46,6 +46,32 @@ namespace ZegoToken
             return NativeMethods.Take(token);
         }
 
+        /// <summary>Decodes a token with this generator's secret and kept key (no time or app id check).</summary>
+        public Claims Decode(string token)
+        {
+            if (_handle.IsClosed) throw new ZegoTokenException.InvalidArgument("the generator is disposed");
+            NativeMethods.Check(NativeMethods.zego_token_generator_decode(_handle, NativeMethods.Utf8(token, "token"), out System.IntPtr claims));
+            return NativeMethods.TakeClaims(claims);
+        }
+
+        /// <summary>Verifies a token against this generator's app id and secret, with <paramref name="options"/>.</summary>
+        public Claims Verify(string token, VerifyOptions options)
+        {
+            if (options == null) throw new System.ArgumentNullException(nameof(options));
+            if (_handle.IsClosed) throw new ZegoTokenException.InvalidArgument("the generator is disposed");
+            byte[] text = NativeMethods.Utf8(token, "token");
+            System.IntPtr nativeOptions = NativeMethods.NewVerifyOptions(options);
+            try
+            {
+                NativeMethods.Check(NativeMethods.zego_token_generator_verify(_handle, text, nativeOptions, out System.IntPtr claims));
+                return NativeMethods.TakeClaims(claims);
+            }
+            finally
+            {
+                NativeMethods.zego_verify_options_free(nativeOptions);
+            }
+        }
+
         /// <summary>Frees the native generator. Safe to call twice.</summary>
         public void Dispose() => _handle.Dispose();
 

@@ -1,22 +1,61 @@
+using System;
+
 namespace ZegoToken
 {
     /// <summary>
-    /// What <see cref="Token04.Verify(string, string, uint, VerifyOptions)"/> checks beyond the
-    /// token's integrity and app id: the clock, the tolerated skew and whether legacy tokens are
-    /// accepted. The defaults are the system clock, no leeway and both formats.
+    /// What a verification checks beyond the token's integrity and app id: the clock, the tolerated
+    /// skew, the expected user id and whether legacy tokens are accepted. The defaults are the
+    /// system clock, no leeway, any user id and both formats.
     /// </summary>
     /// <example><code>
-    /// var claims = Token04.Verify(token, secret, appId, new VerifyOptions { LeewaySeconds = 30, RequireGcm = true });
+    /// var claims = Token04.Verify(token, secret, appId,
+    ///     new VerifyOptions { Leeway = TimeSpan.FromSeconds(30), UserId = "alice", RequireGcm = true });
     /// </code></example>
     public sealed class VerifyOptions
     {
-        /// <summary>The time to check at, in unix seconds; 0 (the default) is the system clock.</summary>
-        public long NowUnix { get; set; }
+        /// <summary>The time to check at; null (the default) is the system clock.</summary>
+        public DateTimeOffset? Now { get; set; }
+
+        /// <summary>
+        /// <see cref="Now"/> in unix seconds; 0 means the system clock here, as in the short
+        /// <see cref="Token04.Verify(string, string, uint, long, long)"/> (set <see cref="Now"/> for the epoch itself).
+        /// </summary>
+        public long NowUnix
+        {
+            get => Now?.ToUnixTimeSeconds() ?? 0;
+            set => Now = value == 0 ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeSeconds(value);
+        }
 
         /// <summary>Tolerated clock skew in seconds, not negative (the library refuses it with InvalidArgument).</summary>
         public long LeewaySeconds { get; set; }
 
+        /// <summary><see cref="LeewaySeconds"/> as a TimeSpan (whole seconds).</summary>
+        public TimeSpan Leeway
+        {
+            get => TimeSpan.FromSeconds(LeewaySeconds);
+            set => LeewaySeconds = (long)value.TotalSeconds;
+        }
+
+        /// <summary>The user id the token must be for (<see cref="ZegoTokenException.UserIdMismatch"/>, code 33); null for any.</summary>
+        public string UserId { get; set; }
+
         /// <summary>Refuse legacy CBC tokens, which are not authenticated, with <see cref="ZegoTokenException.UnsupportedMode"/>.</summary>
         public bool RequireGcm { get; set; }
+    }
+
+    /// <summary>The result of <see cref="Token04.VerifyWithAny"/>: the claims and which secret opened the token.</summary>
+    public sealed class VerifyResult
+    {
+        internal VerifyResult(Claims claims, int secretIndex)
+        {
+            Claims = claims;
+            SecretIndex = secretIndex;
+        }
+
+        /// <summary>The token's claims.</summary>
+        public Claims Claims { get; }
+
+        /// <summary>The index, in the list given, of the secret that opened the token.</summary>
+        public int SecretIndex { get; }
     }
 }

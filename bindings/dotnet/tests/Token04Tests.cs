@@ -293,5 +293,56 @@ namespace ZegoToken.Tests
             Assert.Throws<ZegoTokenException.InvalidArgument>(() => Token04.Verify(token, Secret, AppId, new VerifyOptions { LeewaySeconds = -1 }));
             Assert.Throws<ArgumentNullException>(() => Token04.Verify(token, Secret, AppId, (VerifyOptions)null));
         }
+
+        private const string Other = "fedcba9876543210fedcba9876543210";
+
+        [Test]
+        public void VerifyWithAnyReturnsTheIndexOfTheMatchingSecret()
+        {
+            string token = Token04.Generate(AppId, "u", Secret, 60);
+            VerifyResult result = Token04.VerifyWithAny(token, new[] { Other, Secret }, AppId, new VerifyOptions());
+            Assert.AreEqual("u", result.Claims.UserId);
+            Assert.AreEqual(1, result.SecretIndex);
+            Assert.Throws<ZegoTokenException.AuthenticationFailed>(() => Token04.VerifyWithAny(token, new[] { Other }, AppId, new VerifyOptions()));
+            Assert.Throws<ZegoTokenException.InvalidArgument>(() => Token04.VerifyWithAny(token, new string[0], AppId, new VerifyOptions()));
+        }
+
+        [Test]
+        public void VerifyChecksTheExpectedUserIdWithCode33()
+        {
+            string token = Token04.Generate(AppId, "alice", Secret, 60);
+            Assert.AreEqual("alice", Token04.Verify(token, Secret, AppId, new VerifyOptions { UserId = "alice" }).UserId);
+            var e = Assert.Throws<ZegoTokenException.UserIdMismatch>(() => Token04.Verify(token, Secret, AppId, new VerifyOptions { UserId = "bob" }));
+            Assert.AreEqual(33, e.Code);
+        }
+
+        [Test]
+        public void VerifyTakesDateTimeOffsetsAndTimeSpans()
+        {
+            string token = Token04.Generate(AppId, "u", Secret, 60);
+            Claims claims = Token04.Decode(token, Secret);
+            Assert.AreEqual(TimeSpan.FromSeconds(60), claims.ExpiresAt - claims.CreatedAt);
+            DateTimeOffset after = claims.ExpiresAt.AddSeconds(5);
+            Assert.Throws<ZegoTokenException.Expired>(() => Token04.Verify(token, Secret, AppId, new VerifyOptions { Now = after }));
+            Assert.AreEqual(claims, Token04.Verify(token, Secret, AppId, new VerifyOptions { Now = after, Leeway = TimeSpan.FromSeconds(10) }));
+            Assert.Throws<ZegoTokenException.NotYetValid>(() => Token04.Verify(token, Secret, AppId,
+                new VerifyOptions { Now = DateTimeOffset.FromUnixTimeSeconds(0) }), "the epoch is a time like any other");
+        }
+
+        [Test]
+        public void AGeneratorDecodesAndVerifiesWithItsKey()
+        {
+            var generator = new Token04Generator(AppId, Secret);
+            string token = generator.Generate("u", 60);
+            Assert.AreEqual("u", generator.Decode(token).UserId);
+            Assert.AreEqual("u", generator.Verify(token, new VerifyOptions { UserId = "u", RequireGcm = true, LeewaySeconds = 5 }).UserId);
+            Assert.Throws<ZegoTokenException.UserIdMismatch>(() => generator.Verify(token, new VerifyOptions { UserId = "v" }));
+            using (var other = new Token04Generator(AppId + 1, Secret))
+            {
+                Assert.Throws<ZegoTokenException.AppIdMismatch>(() => other.Verify(token, new VerifyOptions()));
+            }
+            generator.Dispose();
+            Assert.Throws<ZegoTokenException.InvalidArgument>(() => generator.Decode(token));
+        }
 }
 }
