@@ -60,6 +60,18 @@ final class Claims
         throw new \LogicException('Claims are read-only');
     }
 
+    /** ctime as a DateTimeImmutable in UTC. */
+    public function createdAt(): \DateTimeImmutable
+    {
+        return new \DateTimeImmutable('@' . $this->values['ctime']);
+    }
+
+    /** expire as a DateTimeImmutable in UTC. */
+    public function expiresAt(): \DateTimeImmutable
+    {
+        return new \DateTimeImmutable('@' . $this->values['expire']);
+    }
+
     /** @return array<string, int|string> */
     public function toArray(): array
     {

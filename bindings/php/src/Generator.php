@@ -44,6 +44,37 @@ final class Generator
     }
 
     /** Frees the native generator. Safe to call twice. */
+    /** Decodes a token with this generator's secret and kept key (no time or app id check). */
+    public function decode(string $token): Claims
+    {
+        $ffi = Native::ffi();
+        $token = Native::text($token, 'token');
+        if ($this->handle === null) {
+            throw new InvalidArgumentException('the generator is closed', 10);
+        }
+        $claims = $ffi->new('zego_token_claims *');
+        Native::check($ffi->zego_token_generator_decode($this->handle, $token, FFI::addr($claims)));
+        return Native::takeClaims($claims);
+    }
+
+    /** Verifies a token against this generator's app id and secret, with $options. */
+    public function verify(string $token, ?VerifyOptions $options = null): Claims
+    {
+        $ffi = Native::ffi();
+        $token = Native::text($token, 'token');
+        if ($this->handle === null) {
+            throw new InvalidArgumentException('the generator is closed', 10);
+        }
+        $native = ($options ?? VerifyOptions::defaults())->toNative();
+        try {
+            $claims = $ffi->new('zego_token_claims *');
+            Native::check($ffi->zego_token_generator_verify($this->handle, $token, $native, FFI::addr($claims)));
+            return Native::takeClaims($claims);
+        } finally {
+            $ffi->zego_verify_options_free($native);
+        }
+    }
+
     public function close(): void
     {
         if ($this->handle !== null) {

@@ -140,6 +140,18 @@ final class Native
         }
     }
 
+    /** Reads a claims handle the library returned, as the same JSON the other calls give, and frees it. */
+    public static function takeClaims(FFI\CData $claims): Claims
+    {
+        try {
+            $json = self::out();
+            self::check(self::ffi()->zego_token_claims_to_json($claims, FFI::addr($json)));
+            return Claims::fromJson(self::take($json));
+        } finally {
+            self::ffi()->zego_token_claims_free($claims);
+        }
+    }
+
     /** A PHP string for the C ABI: C strings end at NUL, so a string holding one is refused, not cut. */
     public static function text(string $value, string $name): string
     {

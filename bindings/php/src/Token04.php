@@ -49,53 +49,52 @@ final class Token04
         if ($now === 0) {
             throw new InvalidArgumentException('$now must not be 0 (use null for the system clock)', 10);
         }
-        if ($requireGcm) {
-            return self::verifyWithOptions($token, $secret, $appId, $now, $leeway, $requireGcm);
-        }
-        $out = Native::out();
-        Native::check(Native::ffi()->zego_verify_token04(Native::text($token, 'token'), Native::text($secret, 'secret'),
-            Native::appId($appId), $now ?? 0, $leeway, FFI::addr($out)));
-        return Claims::fromJson(Native::take($out));
+        $options = VerifyOptions::defaults()->leeway($leeway)->requireGcm($requireGcm);
+        return self::verifyWithOptions($token, $secret, $appId, $now === null ? $options : $options->at($now));
     }
 
-    /** verify through the library's options handle, for the options the short call lacks. */
-    private static function verifyWithOptions(
-        string $token,
-        string $secret,
-        int $appId,
-        ?int $now,
-        int $leeway,
-        bool $requireGcm
-    ): Claims {
+    /**
+     * Decodes a token and checks it was made for $appId and passes $options (time, leeway,
+     * expected user id, legacy format).
+     */
+    public static function verifyWithOptions(string $token, string $secret, int $appId, VerifyOptions $options): Claims
+    {
+        return self::verifyWithAny($token, [$secret], $appId, $options)->claims;
+    }
+
+    /**
+     * Verifies with several secrets tried in order (key rotation); the result also says which one
+     * opened the token. AuthenticationFailedException when none does.
+     *
+     * @param list<string> $secrets
+     */
+    public static function verifyWithAny(string $token, array $secrets, int $appId, ?VerifyOptions $options = null): Verified
+    {
         $ffi = Native::ffi();
         $token = Native::text($token, 'token');
-        $secret = Native::text($secret, 'secret');
         $appId = Native::appId($appId);
-        $options = $ffi->new('zego_verify_options *');
-        Native::check($ffi->zego_verify_options_new(FFI::addr($options)));
+        $count = count($secrets);
+        // Each secret as a NUL-terminated C string, and an array of pointers to them.
+        $texts = [];
+        $array = $ffi->new('const char *[' . max($count, 1) . ']');
+        foreach (array_values($secrets) as $i => $secret) {
+            if (!is_string($secret)) {
+                throw new \TypeError('each secret must be a string');
+            }
+            $secret = Native::text($secret, 'secret');
+            $texts[$i] = $ffi->new('char[' . (strlen($secret) + 1) . ']');
+            FFI::memcpy($texts[$i], $secret, strlen($secret));
+            $array[$i] = $ffi->cast('const char *', FFI::addr($texts[$i][0]));
+        }
+        $native = ($options ?? VerifyOptions::defaults())->toNative();
         try {
-            if ($now !== null) {
-                Native::check($ffi->zego_verify_options_set_now($options, $now));
-            }
-            Native::check($ffi->zego_verify_options_set_leeway($options, $leeway));
-            Native::check($ffi->zego_verify_options_set_require_gcm($options, $requireGcm ? 1 : 0));
-            // The one secret as a NUL-terminated C string in an array of one pointer.
-            $text = $ffi->new('char[' . (strlen($secret) + 1) . ']');
-            FFI::memcpy($text, $secret, strlen($secret));
-            $secrets = $ffi->new('const char *[1]');
-            $secrets[0] = $ffi->cast('const char *', FFI::addr($text[0]));
             $claims = $ffi->new('zego_token_claims *');
-            Native::check($ffi->zego_verify_token04_with_options($token, $secrets, 1, $appId, $options,
-                FFI::addr($claims), null));
-            try {
-                $json = Native::out();
-                Native::check($ffi->zego_token_claims_to_json($claims, FFI::addr($json)));
-                return Claims::fromJson(Native::take($json));
-            } finally {
-                $ffi->zego_token_claims_free($claims);
-            }
+            $index = $ffi->new('size_t');
+            Native::check($ffi->zego_verify_token04_with_options($token, $array, $count, $appId, $native,
+                FFI::addr($claims), FFI::addr($index)));
+            return new Verified(Native::takeClaims($claims), (int) $index->cdata);
         } finally {
-            $ffi->zego_verify_options_free($options);
+            $ffi->zego_verify_options_free($native);
         }
     }
 

@@ -184,4 +184,73 @@ final class Token04Test extends TestCase
         $this->expectException(ZegoToken\AppIdMismatchException::class);
         Token04::verify($token, self::SECRET, self::APP_ID + 1, null, 0, true);
     }
+
+    private const OTHER = 'fedcba9876543210fedcba9876543210';
+
+    public function testVerifyWithAnyReturnsTheIndexOfTheMatchingSecret(): void
+    {
+        $token = Token04::generate(self::APP_ID, 'u', self::SECRET, 60);
+        $verified = Token04::verifyWithAny($token, [self::OTHER, self::SECRET], self::APP_ID);
+        $this->assertSame(['u', 1], [$verified->claims->userId, $verified->secretIndex]);
+        $this->expectException(ZegoToken\AuthenticationFailedException::class);
+        Token04::verifyWithAny($token, [self::OTHER], self::APP_ID);
+    }
+
+    public function testVerifyWithAnyNeedsAtLeastOneSecret(): void
+    {
+        $token = Token04::generate(self::APP_ID, 'u', self::SECRET, 60);
+        $this->expectException(ZegoToken\InvalidArgumentException::class);
+        Token04::verifyWithAny($token, [], self::APP_ID);
+    }
+
+    public function testVerifyChecksTheExpectedUserIdWithCode33(): void
+    {
+        $token = Token04::generate(self::APP_ID, 'alice', self::SECRET, 60);
+        $options = ZegoToken\VerifyOptions::defaults()->userId('alice');
+        $this->assertSame('alice', Token04::verifyWithOptions($token, self::SECRET, self::APP_ID, $options)->userId);
+        try {
+            Token04::verifyWithOptions($token, self::SECRET, self::APP_ID, $options->userId('bob'));
+            $this->fail('another user id was accepted');
+        } catch (ZegoToken\UserIdMismatchException $e) {
+            $this->assertSame(33, $e->getCode());
+        }
+    }
+
+    public function testVerifyTakesDateTimesAndDateIntervals(): void
+    {
+        $token = Token04::generate(self::APP_ID, 'u', self::SECRET, 60);
+        $claims = Token04::decode($token, self::SECRET);
+        $this->assertSame(60, $claims->expiresAt()->getTimestamp() - $claims->createdAt()->getTimestamp());
+        $after = $claims->expiresAt()->modify('+5 seconds');
+        $tolerant = ZegoToken\VerifyOptions::defaults()->at($after)->leeway(new \DateInterval('PT10S'));
+        $this->assertSame($claims->toArray(), Token04::verifyWithOptions($token, self::SECRET, self::APP_ID, $tolerant)->toArray());
+        $this->expectException(ZegoToken\ExpiredTokenException::class);
+        Token04::verifyWithOptions($token, self::SECRET, self::APP_ID, ZegoToken\VerifyOptions::defaults()->at($after));
+    }
+
+    public function testTheEpochIsATimeLikeAnyOtherInVerifyOptions(): void
+    {
+        $token = Token04::generate(self::APP_ID, 'u', self::SECRET, 60);
+        $this->expectException(ZegoToken\NotYetValidException::class);
+        Token04::verifyWithOptions($token, self::SECRET, self::APP_ID, ZegoToken\VerifyOptions::defaults()->at(0));
+    }
+
+    public function testAGeneratorDecodesAndVerifiesWithItsKey(): void
+    {
+        $generator = new Generator(self::APP_ID, self::SECRET);
+        $token = $generator->generate('u', 60);
+        $this->assertSame('u', $generator->decode($token)->userId);
+        $options = ZegoToken\VerifyOptions::defaults()->userId('u')->requireGcm()->leeway(5);
+        $this->assertSame('u', $generator->verify($token, $options)->userId);
+        $other = new Generator(self::APP_ID + 1, self::SECRET);
+        try {
+            $other->verify($token);
+            $this->fail('another app id was accepted');
+        } catch (ZegoToken\AppIdMismatchException $e) {
+            $this->assertSame(32, $e->getCode());
+        }
+        $generator->close();
+        $this->expectException(ZegoToken\InvalidArgumentException::class);
+        $generator->decode($token);
+    }
 }
