@@ -9,6 +9,7 @@
 #ifndef ZEGO_TOKEN_HPP
 #define ZEGO_TOKEN_HPP
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -49,6 +50,45 @@ struct Claims {
   int64_t nonce = 0;
   std::string payload;
   std::string mode;
+
+  /// ctime as a std::chrono time point.
+  std::chrono::system_clock::time_point created_at() const {
+    return std::chrono::system_clock::time_point(std::chrono::seconds(ctime));
+  }
+  /// expire as a std::chrono time point.
+  std::chrono::system_clock::time_point expires_at() const {
+    return std::chrono::system_clock::time_point(std::chrono::seconds(expire));
+  }
+};
+
+/// What a verification checks beyond integrity and app id. The defaults are the system clock, no
+/// leeway, any user id and both formats.
+struct VerifyOptions {
+  /// The time to check at, in unix seconds; 0 is the system clock.
+  int64_t now_unix = 0;
+  /// Tolerated clock skew in seconds, not negative (refused with InvalidArgument).
+  int64_t leeway_seconds = 0;
+  /// The user id the token must be for (code 33 otherwise); empty for any.
+  std::string user_id;
+  /// Refuse legacy CBC tokens, which are not authenticated, with UnsupportedMode (code 22).
+  bool require_gcm = false;
+
+  /// Checks at this time point (whole seconds).
+  VerifyOptions& at(std::chrono::system_clock::time_point now) {
+    now_unix = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    return *this;
+  }
+  /// Tolerates this much skew (whole seconds).
+  VerifyOptions& leeway(std::chrono::seconds skew) {
+    leeway_seconds = skew.count();
+    return *this;
+  }
+};
+
+/// The result of verify_with_any: the claims and the index of the secret that opened the token.
+struct Verified {
+  Claims claims;
+  std::size_t secret_index = 0;
 };
 
 namespace detail {
@@ -109,6 +149,23 @@ inline Claims take_claims(zego_token_claims* handle) {
   return c;
 }
 
+struct OptionsFree {
+  void operator()(zego_verify_options* o) const noexcept { zego_verify_options_free(o); }
+};
+using OwnedOptions = std::unique_ptr<zego_verify_options, OptionsFree>;
+
+/// A native options handle with these settings, freed when the result goes out of scope.
+inline OwnedOptions make_options(const VerifyOptions& options) {
+  zego_verify_options* made = nullptr;
+  check(zego_verify_options_new(&made));
+  OwnedOptions handle(made);
+  if (options.now_unix != 0) check(zego_verify_options_set_now(handle.get(), options.now_unix));
+  check(zego_verify_options_set_leeway(handle.get(), options.leeway_seconds));
+  if (!options.user_id.empty()) check(zego_verify_options_set_user_id(handle.get(), c_str(options.user_id)));
+  check(zego_verify_options_set_require_gcm(handle.get(), options.require_gcm ? 1 : 0));
+  return handle;
+}
+
 }  // namespace detail
 
 /// Generates a Token04 (AES-256-GCM). payload "" is a basic token; see RtcRoomPayload.
@@ -139,6 +196,23 @@ class Generator {
     detail::check(zego_token_generator_generate(handle_.get(), detail::c_str(user_id), effective_time_in_seconds,
                                                 detail::c_str(payload), &token));
     return detail::take(token);
+  }
+
+  /// Decodes a token with this generator's secret and kept key (no time or app id check).
+  Claims decode(const std::string& token) const {
+    if (!handle_) throw Error(ZEGO_RESULT_INVALID_ARGUMENT, "the generator was moved from");
+    zego_token_claims* claims = nullptr;
+    detail::check(zego_token_generator_decode(handle_.get(), detail::c_str(token), &claims));
+    return detail::take_claims(claims);
+  }
+
+  /// Verifies a token against this generator's app id and secret, with options.
+  Claims verify(const std::string& token, const VerifyOptions& options = VerifyOptions()) const {
+    if (!handle_) throw Error(ZEGO_RESULT_INVALID_ARGUMENT, "the generator was moved from");
+    detail::OwnedOptions native = detail::make_options(options);
+    zego_token_claims* claims = nullptr;
+    detail::check(zego_token_generator_verify(handle_.get(), detail::c_str(token), native.get(), &claims));
+    return detail::take_claims(claims);
   }
 
   uint32_t app_id() const noexcept { return app_id_; }
@@ -198,35 +272,28 @@ inline Claims verify(const std::string& token, const std::string& secret, uint32
   return detail::take_claims(claims);
 }
 
-/// What verify(token, secret, app_id, options) checks beyond integrity and app id. The defaults
-/// are the system clock, no leeway and both formats.
-struct VerifyOptions {
-  /// The time to check at, in unix seconds; 0 is the system clock.
-  int64_t now_unix = 0;
-  /// Tolerated clock skew in seconds, not negative (refused with InvalidArgument).
-  int64_t leeway_seconds = 0;
-  /// Refuse legacy CBC tokens, which are not authenticated, with UnsupportedMode (code 22).
-  bool require_gcm = false;
-};
+/// verify with several secrets tried in order (key rotation); the result also says which one
+/// opened the token. AuthFailed (23) when none does.
+inline Verified verify_with_any(const std::string& token, const std::vector<std::string>& secrets, uint32_t app_id,
+                                const VerifyOptions& options = VerifyOptions()) {
+  detail::check_abi();
+  std::vector<const char*> texts;
+  texts.reserve(secrets.size());
+  for (const std::string& secret : secrets) texts.push_back(detail::c_str(secret));
+  detail::OwnedOptions native = detail::make_options(options);
+  zego_token_claims* claims = nullptr;
+  Verified verified;
+  detail::check(zego_verify_token04_with_options(detail::c_str(token), texts.empty() ? nullptr : texts.data(),
+                                                 texts.size(), app_id, native.get(), &claims,
+                                                 &verified.secret_index));
+  verified.claims = detail::take_claims(claims);
+  return verified;
+}
 
 /// Decodes a token and checks it was made for app_id and passes options (see VerifyOptions).
 inline Claims verify(const std::string& token, const std::string& secret, uint32_t app_id,
                      const VerifyOptions& options) {
-  detail::check_abi();
-  struct FreeOptions {
-    void operator()(zego_verify_options* o) const { zego_verify_options_free(o); }
-  };
-  zego_verify_options* made = nullptr;
-  detail::check(zego_verify_options_new(&made));
-  std::unique_ptr<zego_verify_options, FreeOptions> handle(made);
-  if (options.now_unix != 0) detail::check(zego_verify_options_set_now(handle.get(), options.now_unix));
-  detail::check(zego_verify_options_set_leeway(handle.get(), options.leeway_seconds));
-  detail::check(zego_verify_options_set_require_gcm(handle.get(), options.require_gcm ? 1 : 0));
-  const char* secrets[1] = {detail::c_str(secret)};
-  zego_token_claims* claims = nullptr;
-  detail::check(zego_verify_token04_with_options(detail::c_str(token), secrets, 1, app_id, handle.get(), &claims,
-                                                 nullptr));
-  return detail::take_claims(claims);
+  return verify_with_any(token, std::vector<std::string>(1, secret), app_id, options).claims;
 }
 
 /// The version of the linked library.

@@ -184,6 +184,50 @@ TEST(Api, VerifyWithRequireGcmAcceptsACurrentTokenWithEveryClaim) {
   EXPECT_EQ(code_of([&] { zego_token::verify(token, kSecret, kAppId, options); }), ZEGO_RESULT_INVALID_ARGUMENT);
 }
 
+TEST(Api, VerifyWithAnyReturnsTheIndexOfTheMatchingSecret) {
+  const std::string other = "fedcba9876543210fedcba9876543210";
+  std::string token = zego_token::generate(kAppId, "u", kSecret, 60);
+  zego_token::Verified v = zego_token::verify_with_any(token, {other, kSecret}, kAppId);
+  EXPECT_EQ(v.claims.user_id, "u");
+  EXPECT_EQ(v.secret_index, 1u);
+  EXPECT_EQ(code_of([&] { zego_token::verify_with_any(token, {other}, kAppId); }), ZEGO_RESULT_AUTH_FAILED);
+  EXPECT_EQ(code_of([&] { zego_token::verify_with_any(token, {}, kAppId); }), ZEGO_RESULT_INVALID_ARGUMENT);
+}
+
+TEST(Api, VerifyChecksTheExpectedUserIdWithCode33) {
+  std::string token = zego_token::generate(kAppId, "alice", kSecret, 60);
+  zego_token::VerifyOptions options;
+  options.user_id = "alice";
+  EXPECT_EQ(zego_token::verify(token, kSecret, kAppId, options).user_id, "alice");
+  options.user_id = "bob";
+  EXPECT_EQ(code_of([&] { zego_token::verify(token, kSecret, kAppId, options); }), ZEGO_RESULT_USER_ID_MISMATCH);
+}
+
+TEST(Api, VerifyTakesChronoTimePointsAndDurations) {
+  std::string token = zego_token::generate(kAppId, "u", kSecret, 60);
+  zego_token::Claims c = zego_token::decode(token, kSecret);
+  EXPECT_EQ(c.expires_at() - c.created_at(), std::chrono::seconds(60));
+  zego_token::VerifyOptions options;
+  options.at(c.expires_at() + std::chrono::seconds(5));
+  EXPECT_EQ(code_of([&] { zego_token::verify(token, kSecret, kAppId, options); }), ZEGO_RESULT_EXPIRED);
+  options.leeway(std::chrono::seconds(10));
+  EXPECT_EQ(zego_token::verify(token, kSecret, kAppId, options).nonce, c.nonce);
+}
+
+TEST(Api, AGeneratorDecodesAndVerifiesWithItsKey) {
+  zego_token::Generator generator(kAppId, kSecret);
+  std::string token = generator.generate("u", 60);
+  EXPECT_EQ(generator.decode(token).user_id, "u");
+  zego_token::VerifyOptions options;
+  options.user_id = "u";
+  options.require_gcm = true;
+  EXPECT_EQ(generator.verify(token, options).user_id, "u");
+  options.user_id = "v";
+  EXPECT_EQ(code_of([&] { generator.verify(token, options); }), ZEGO_RESULT_USER_ID_MISMATCH);
+  zego_token::Generator other(kAppId + 1, kSecret);
+  EXPECT_EQ(code_of([&] { other.verify(token); }), ZEGO_RESULT_APP_ID_MISMATCH);
+}
+
 TEST(BadInput, EachCaseThrowsItsCode) {
   EXPECT_EQ(code_of([] { zego_token::generate(0, "u", kSecret); }), 1);
   EXPECT_EQ(code_of([] { zego_token::generate(kAppId, "", kSecret); }), 3);
