@@ -56,3 +56,37 @@ fn every_invalid_token_gives_its_category() {
         assert_eq!(result.err(), category(str_of(row, "expect")), "{}", str_of(row, "name"));
     }
 }
+
+#[test]
+fn every_verify_case_gives_its_code_and_secret_index() {
+    let rows = vectors("verify-cases.jsonl");
+    assert!(rows.len() >= 16);
+    for row in &rows {
+        let secrets: Vec<&str> = row["secrets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        let mut options = zego_token::VerifyOptions::new()
+            .at(row["now"].as_i64().unwrap())
+            .leeway(row["leeway_seconds"].as_i64().unwrap());
+        if let Some(user_id) = row["user_id"].as_str() {
+            options = options.user_id(user_id);
+        }
+        if row["require_gcm"].as_bool().unwrap() {
+            options = options.require_gcm();
+        }
+        let app_id = u32::try_from(row["app_id"].as_u64().unwrap()).unwrap();
+        let outcome = zego_token::verify_with_any(str_of(row, "token"), &secrets, app_id, &options);
+        let name = str_of(row, "name");
+        match row["expect_code"].as_i64().unwrap() {
+            0 => assert_eq!(
+                outcome.map(|(_, i)| i as u64).ok(),
+                row["secret_index"].as_u64(),
+                "{name}"
+            ),
+            code => assert_eq!(outcome.map_err(|e| i64::from(e.code())).err(), Some(code), "{name}"),
+        }
+    }
+}

@@ -207,3 +207,34 @@ func TestClaimsTimesAndTheGeneratorsDecodeAndVerify(t *testing.T) {
 		t.Fatalf("closed: %v", err)
 	}
 }
+
+func TestEveryVerifyCaseGivesItsCodeAndSecretIndex(t *testing.T) {
+	for _, row := range readVectors(t, "verify-cases.jsonl") {
+		var secrets []string
+		for _, s := range row["secrets"].([]any) {
+			secrets = append(secrets, s.(string))
+		}
+		opts := zegotoken.VerifyOptions{
+			Now:        time.Unix(int64(row["now"].(float64)), 0),
+			Leeway:     time.Duration(row["leeway_seconds"].(float64)) * time.Second,
+			RequireGCM: row["require_gcm"].(bool),
+		}
+		if userID, ok := row["user_id"].(string); ok {
+			opts.UserID = userID
+		}
+		_, index, err := zegotoken.VerifyWithAny(row["token"].(string), secrets, uint32(row["app_id"].(float64)), opts)
+		code := 0
+		var zerr *zegotoken.Error
+		if errors.As(err, &zerr) {
+			code = zerr.Code
+		} else if err != nil {
+			t.Fatalf("%s: %v", row["name"], err)
+		}
+		if code != int(row["expect_code"].(float64)) {
+			t.Errorf("%s: code %d, want %v", row["name"], code, row["expect_code"])
+		}
+		if want, ok := row["secret_index"].(float64); ok && index != int(want) {
+			t.Errorf("%s: index %d, want %v", row["name"], index, want)
+		}
+	}
+}

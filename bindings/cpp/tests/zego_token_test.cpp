@@ -184,6 +184,29 @@ TEST(Api, VerifyWithRequireGcmAcceptsACurrentTokenWithEveryClaim) {
   EXPECT_EQ(code_of([&] { zego_token::verify(token, kSecret, kAppId, options); }), ZEGO_RESULT_INVALID_ARGUMENT);
 }
 
+TEST(Vectors, EveryVerifyCaseGivesItsCodeAndSecretIndex) {
+  for (const nlohmann::json& row : vectors("verify-cases.jsonl")) {
+    zego_token::VerifyOptions options;
+    options.now_unix = row["now"].get<int64_t>();
+    options.leeway_seconds = row["leeway_seconds"].get<int64_t>();
+    options.require_gcm = row["require_gcm"].get<bool>();
+    if (row.contains("user_id")) options.user_id = row["user_id"].get<std::string>();
+    int32_t code = 0;
+    int64_t index = -1;
+    try {
+      index = static_cast<int64_t>(zego_token::verify_with_any(row["token"].get<std::string>(),
+                                                               row["secrets"].get<std::vector<std::string>>(),
+                                                               row["app_id"].get<uint32_t>(), options)
+                                       .secret_index);
+    } catch (const zego_token::Error& e) {
+      code = e.code();
+    }
+    const std::string name = row["name"].get<std::string>();
+    EXPECT_EQ(code, row["expect_code"].get<int32_t>()) << name;
+    EXPECT_EQ(index, row.contains("secret_index") ? row["secret_index"].get<int64_t>() : -1) << name;
+  }
+}
+
 TEST(Api, VerifyWithAnyReturnsTheIndexOfTheMatchingSecret) {
   const std::string other = "fedcba9876543210fedcba9876543210";
   std::string token = zego_token::generate(kAppId, "u", kSecret, 60);

@@ -344,5 +344,34 @@ namespace ZegoToken.Tests
             generator.Dispose();
             Assert.Throws<ZegoTokenException.InvalidArgument>(() => generator.Decode(token));
         }
+
+        [Test]
+        public void EveryVerifyCaseGivesItsCodeAndSecretIndex()
+        {
+            foreach (var row in Vectors.Read("verify-cases.jsonl"))
+            {
+                string name = (string)row["name"];
+                var options = new VerifyOptions
+                {
+                    Now = DateTimeOffset.FromUnixTimeSeconds((long)row["now"]),
+                    LeewaySeconds = (long)row["leeway_seconds"],
+                    UserId = row.ContainsKey("user_id") ? (string)row["user_id"] : null,
+                    RequireGcm = (bool)row["require_gcm"],
+                };
+                var secrets = ((List<object>)row["secrets"]).Cast<string>().ToList();
+                long code = 0;
+                long? index = null;
+                try
+                {
+                    index = Token04.VerifyWithAny((string)row["token"], secrets, (uint)(long)row["app_id"], options).SecretIndex;
+                }
+                catch (ZegoTokenException e)
+                {
+                    code = e.Code;
+                }
+                Assert.AreEqual((long)row["expect_code"], code, name);
+                Assert.AreEqual(row.ContainsKey("secret_index") ? (long?)(long)row["secret_index"] : null, index, name);
+            }
+        }
 }
 }

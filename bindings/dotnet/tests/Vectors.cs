@@ -6,7 +6,7 @@ using System.Text;
 
 namespace ZegoToken.Tests
 {
-    /// <summary>Reads tests/vectors/*.jsonl (flat objects plus one nested "claims"; strings and integers).</summary>
+    /// <summary>Reads tests/vectors/*.jsonl (objects, arrays, strings, integers, booleans; null reads as "").</summary>
     internal static class Vectors
     {
         internal static string Dir = Path.Combine("..", "..", "tests", "vectors");
@@ -48,11 +48,28 @@ namespace ZegoToken.Tests
             {
                 if (_s[_i] == '"') return Str();
                 if (_s[_i] == '{') return Object();
+                if (_s[_i] == '[') return Array();
                 if (string.CompareOrdinal(_s, _i, "null", 0, 4) == 0) { _i += 4; return ""; }
+                if (string.CompareOrdinal(_s, _i, "true", 0, 4) == 0) { _i += 4; return true; }
+                if (string.CompareOrdinal(_s, _i, "false", 0, 5) == 0) { _i += 5; return false; }
                 int start = _i;
                 if (_s[_i] == '-') _i++;
                 while (_i < _s.Length && char.IsDigit(_s[_i])) _i++;
                 return long.Parse(_s.Substring(start, _i - start), CultureInfo.InvariantCulture);
+            }
+
+            private List<object> Array()
+            {
+                var a = new List<object>();
+                _i++;
+                while (true)
+                {
+                    Skip();
+                    if (_s[_i] == ']') { _i++; return a; }
+                    a.Add(Value());
+                    Skip();
+                    if (_s[_i] == ',') _i++;
+                }
             }
 
             private string Str()

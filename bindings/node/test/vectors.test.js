@@ -51,3 +51,22 @@ test('privilege payloads match the official JSON byte for byte', () => {
   assert.ok(official.has(nullList));
   assert.ok(official.has(z.rtcRoomPayload('room1', { streamIds: [] })));
 });
+
+test('every verify case gives its code and secret index', () => {
+  for (const row of vectors('verify-cases.jsonl')) {
+    let outcome;
+    try {
+      const { index } = z.verifyWithAny(row.token, row.secrets, row.app_id, {
+        now: row.now,
+        leeway: row.leeway_seconds,
+        userId: row.user_id ?? null,
+        requireGcm: row.require_gcm,
+      });
+      outcome = [0, index];
+    } catch (e) {
+      if (!(e instanceof z.ZegoTokenError)) throw e;
+      outcome = [e.code, undefined];
+    }
+    assert.deepEqual(outcome, [row.expect_code, row.secret_index], row.name);
+  }
+});

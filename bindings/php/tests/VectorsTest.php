@@ -55,4 +55,23 @@ final class VectorsTest extends TestCase
         $this->assertContains($nullList, $official);
         $this->assertContains((new RtcRoomPayload('room1', true, false, []))->toJson(), $official);
     }
+
+    public function testEveryVerifyCaseGivesItsCodeAndSecretIndex(): void
+    {
+        foreach (Vectors::read('verify-cases.jsonl') as $row) {
+            $options = \ZegoToken\VerifyOptions::defaults()->at($row['now'])->leeway($row['leeway_seconds'])
+                ->requireGcm($row['require_gcm']);
+            if (isset($row['user_id'])) {
+                $options = $options->userId($row['user_id']);
+            }
+            try {
+                $index = \ZegoToken\Token04::verifyWithAny($row['token'], $row['secrets'], $row['app_id'], $options)->secretIndex;
+                $code = 0;
+            } catch (\ZegoToken\ZegoTokenException $e) {
+                $index = null;
+                $code = $e->getCode();
+            }
+            $this->assertSame([$row['expect_code'], $row['secret_index'] ?? null], [$code, $index], $row['name']);
+        }
+    }
 }

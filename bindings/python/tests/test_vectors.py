@@ -56,3 +56,23 @@ def test_privilege_payload_matches_the_official_json_byte_for_byte():
     assert null_list == '{"room_id":"room1","privilege":{"1":1,"2":0},"stream_id_list":null}'
     assert null_list in official
     assert empty_list in official
+
+
+def test_every_verify_case_gives_its_code_and_secret_index():
+    from conftest import read_vectors
+
+    for row in read_vectors("verify-cases.jsonl"):
+        try:
+            claims, index = zego_token.verify_with_any(
+                row["token"],
+                row["secrets"],
+                row["app_id"],
+                now=row["now"],
+                leeway=row["leeway_seconds"],
+                user_id=row.get("user_id"),
+                require_gcm=row["require_gcm"],
+            )
+            outcome = (0, index)
+        except zego_token.ZegoTokenError as error:
+            outcome = (error.code, None)
+        assert outcome == (row["expect_code"], row.get("secret_index")), row["name"]

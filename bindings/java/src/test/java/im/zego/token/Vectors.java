@@ -52,11 +52,26 @@ final class Vectors {
             char c = s.charAt(i);
             if (c == '"') return string();
             if (c == '{') return object();
+            if (c == '[') return array();
             if (s.startsWith("null", i)) { i += 4; return null; }
+            if (s.startsWith("true", i)) { i += 4; return Boolean.TRUE; }
+            if (s.startsWith("false", i)) { i += 5; return Boolean.FALSE; }
             Matcher m = Pattern.compile("-?\\d+").matcher(s).region(i, s.length());
             if (!m.lookingAt()) throw new IllegalStateException("unexpected value at " + i + ": " + s);
             i = m.end();
             return Long.parseLong(m.group());
+        }
+
+        private List<Object> array() {
+            List<Object> out = new ArrayList<>();
+            i++; // [
+            while (true) {
+                skip();
+                if (s.charAt(i) == ']') { i++; return out; }
+                out.add(value());
+                skip();
+                if (s.charAt(i) == ',') i++;
+            }
         }
 
         private String string() {

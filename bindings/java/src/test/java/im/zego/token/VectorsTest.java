@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -74,5 +76,27 @@ class VectorsTest {
         assertTrue(official.contains(nullList));
         String emptyList = RtcRoomPayload.builder("room1").streamIds(Collections.<String>emptyList()).build().toJson();
         if (!official.contains(emptyList)) fail(emptyList);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyVerifyCaseGivesItsCodeAndSecretIndex() throws IOException {
+        for (Map<String, Object> row : Vectors.read("verify-cases.jsonl")) {
+            VerifyOptions options = VerifyOptions.defaults().at((Long) row.get("now")).leeway((Long) row.get("leeway_seconds"));
+            if (row.get("user_id") != null) options = options.userId((String) row.get("user_id"));
+            if ((Boolean) row.get("require_gcm")) options = options.requireGcm();
+            List<String> secrets = new ArrayList<>();
+            for (Object secret : (List<Object>) row.get("secrets")) secrets.add((String) secret);
+            long code;
+            Long index = null;
+            try {
+                index = (long) ZegoToken.verifyWithAny((String) row.get("token"), secrets, (Long) row.get("app_id"), options).getSecretIndex();
+                code = 0;
+            } catch (ZegoTokenException e) {
+                code = e.getCode();
+            }
+            assertEquals(row.get("expect_code"), code, (String) row.get("name"));
+            assertEquals(row.get("secret_index"), index, (String) row.get("name"));
+        }
     }
 }
