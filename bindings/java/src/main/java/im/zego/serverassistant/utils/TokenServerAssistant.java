@@ -74,9 +74,20 @@ public final class TokenServerAssistant {
         } catch (ZegoTokenException e) {
             int code = e.getCode() == 10 && (appId < 0 || appId > 0xFFFFFFFFL) ? 1 : e.getCode();
             token.error.code = ErrorCode.of(code);
-            token.error.message = token.error.code == ErrorCode.OTHER ? e.getMessage() + " (code " + code + ")" : e.getMessage();
+            token.error.message = token.error.code == ErrorCode.OTHER ? e.getMessage() + " (code " + code + ")" : officialMessage(token.error.code);
         }
         return token;
+    }
+
+    /** The official class's message for each of its codes, word for word. */
+    private static String officialMessage(ErrorCode code) {
+        switch (code) {
+            case ILLEGAL_APP_ID: return "illegal appId";
+            case ILLEGAL_USER_ID: return "illegal userId";
+            case ILLEGAL_SECRET: return "illegal secret";
+            case ILLEGAL_EFFECTIVE_TIME: return "effectiveTimeInSeconds must > 0";
+            default: return "";
+        }
     }
 
     private static TokenInfo failed(TokenInfo token, ErrorCode code, String message) {

@@ -33,6 +33,12 @@ class TokenServerAssistantTest {
         assertEquals(ErrorCode.ILLEGAL_SECRET, TokenServerAssistant.generateToken04(1, "demo", "short", 3600, "").error.code);
         assertEquals(ErrorCode.ILLEGAL_SECRET, TokenServerAssistant.generateToken04(1, "demo", null, 3600, "").error.code);
         assertEquals(ErrorCode.ILLEGAL_EFFECTIVE_TIME, TokenServerAssistant.generateToken04(1, "demo", SECRET, 0, "").error.code);
+        // The official class's messages, word for word.
+        assertEquals("illegal appId", TokenServerAssistant.generateToken04(0, "demo", SECRET, 3600, "").error.message);
+        assertEquals("illegal userId", TokenServerAssistant.generateToken04(1, "", SECRET, 3600, "").error.message);
+        assertEquals("illegal userId", TokenServerAssistant.generateToken04(1, null, SECRET, 3600, "").error.message);
+        assertEquals("illegal secret", TokenServerAssistant.generateToken04(1, "demo", "short", 3600, "").error.message);
+        assertEquals("effectiveTimeInSeconds must > 0", TokenServerAssistant.generateToken04(1, "demo", SECRET, 0, "").error.message);
         StringBuilder big = new StringBuilder();
         for (int i = 0; i < 70000; i++) big.append('x');
         TokenInfo other = TokenServerAssistant.generateToken04(1, "demo", SECRET, 3600, big.toString());
