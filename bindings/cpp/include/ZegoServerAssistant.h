@@ -24,16 +24,29 @@ class ZegoServerAssistant {
                                            int64_t effectiveTimeInSeconds, const std::string& payload = "") {
     ZegoToken04Result result;
     result.errorInfo.errorCode = success;
+    result.errorInfo.errorMessage = "success";
     try {
       result.token = zego_token::generate(appID, userID, secret, effectiveTimeInSeconds, payload);
     } catch (const zego_token::Error& e) {
       result.errorInfo.errorCode = static_cast<ErrorCode>(e.code());
-      result.errorInfo.errorMessage = e.what();
+      result.errorInfo.errorMessage = OfficialMessage(e.code(), e.what());
     } catch (const std::exception& e) {
       result.errorInfo.errorCode = static_cast<ErrorCode>(ZEGO_RESULT_PANIC);
       result.errorInfo.errorMessage = e.what();
     }
     return result;
+  }
+
+ private:
+  /// The official plug-in's message for each of its codes, word for word; `other` for the rest.
+  static const char* OfficialMessage(int code, const char* other) {
+    switch (code) {
+      case appIDInvalid: return "appID invalid";
+      case userIDInvalid: return "userID invalid";
+      case secretInvalid: return "secret must be a 32 byte string";
+      case effectiveTimeInSecondsInvalid: return "effectiveTimeInSeconds invalid";
+      default: return other;
+    }
   }
 };
 

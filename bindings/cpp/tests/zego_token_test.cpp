@@ -357,18 +357,23 @@ TEST(DropIn, OfficialResultShapeForSuccessAndEachError) {
     std::string user, secret;
     int64_t ttl;
     int code;
+    std::string official_message;  // empty: not an official code
   };
-  const std::vector<Case> cases = {{0, "demo", kSecret, 3600, appIDInvalid},
-                                   {kAppId, "", kSecret, 3600, userIDInvalid},
-                                   {kAppId, "demo", "short", 3600, secretInvalid},
-                                   {kAppId, "demo", kSecret, 0, effectiveTimeInSecondsInvalid},
-                                   {kAppId, std::string("de\0mo", 5), kSecret, 3600, 10}};
+  const std::vector<Case> cases = {{0, "demo", kSecret, 3600, appIDInvalid, "appID invalid"},
+                                   {kAppId, "", kSecret, 3600, userIDInvalid, "userID invalid"},
+                                   {kAppId, "demo", "short", 3600, secretInvalid, "secret must be a 32 byte string"},
+                                   {kAppId, "demo", kSecret, 0, effectiveTimeInSecondsInvalid, "effectiveTimeInSeconds invalid"},
+                                   {kAppId, std::string("de\0mo", 5), kSecret, 3600, 10, ""}};
   for (const Case& c : cases) {
     ZegoToken04Result r = ZegoServerAssistant::GenerateToken04(c.app, c.user, c.secret, c.ttl, "");
     EXPECT_EQ(static_cast<int>(r.errorInfo.errorCode), c.code);
     EXPECT_TRUE(r.token.empty());
     EXPECT_FALSE(r.errorInfo.errorMessage.empty());
+    if (!c.official_message.empty()) {
+      EXPECT_EQ(r.errorInfo.errorMessage, c.official_message);
+    }
   }
+  EXPECT_EQ(ZegoServerAssistant::GenerateToken04(kAppId, "demo", kSecret, 3600).errorInfo.errorMessage, "success");
   EXPECT_EQ(kPrivilegeLogin, 1);
   EXPECT_EQ(kPrivilegePublish, 2);
 }

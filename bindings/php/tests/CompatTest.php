@@ -37,6 +37,17 @@ final class CompatTest extends TestCase
             $this->assertSame([$code, ''], [$token->code, $token->token]);
             $this->assertNotSame('', $token->message);
         }
+        // The official class's messages, word for word.
+        $official = [
+            ZegoErrorCodes::appIDInvalid => [0, 'demo', self::SECRET, 3600, 'appID invalid'],
+            ZegoErrorCodes::userIDInvalid => [1, '', self::SECRET, 3600, 'userID invalid'],
+            ZegoErrorCodes::secretInvalid => [1, 'demo', 'short', 3600, 'secret must be a 32 byte string'],
+            ZegoErrorCodes::effectiveTimeInSecondsInvalid => [1, 'demo', self::SECRET, 0, 'effectiveTimeInSeconds invalid'],
+        ];
+        foreach ($official as $code => [$app, $user, $secret, $ttl, $message]) {
+            $token = ZegoServerAssistant::generateToken04($app, $user, $secret, $ttl, '');
+            $this->assertSame([$code, $message], [$token->code, $token->message]);
+        }
         $this->assertSame([1, 2, 1, 0], [\ZEGO\PrivilegeKeyLogin, \ZEGO\PrivilegeKeyPublish, \ZEGO\PrivilegeEnable, \ZEGO\PrivilegeDisable]);
     }
 }

@@ -23,8 +23,16 @@ class ZegoServerAssistant
         } catch (ZegoTokenException $e) {
             $code = $e->getCode();
             $result->code = $code === 10 && ($appId < 0 || $appId > 0xFFFFFFFF) ? ZegoErrorCodes::appIDInvalid : $code;
-            $result->message = $e->getMessage();
+            $result->message = self::OFFICIAL_MESSAGES[$result->code] ?? $e->getMessage();
         }
         return $result;
     }
+
+    /** The official class's message for each of its codes, word for word. */
+    private const OFFICIAL_MESSAGES = [
+        ZegoErrorCodes::appIDInvalid => 'appID invalid',
+        ZegoErrorCodes::userIDInvalid => 'userID invalid',
+        ZegoErrorCodes::secretInvalid => 'secret must be a 32 byte string',
+        ZegoErrorCodes::effectiveTimeInSecondsInvalid => 'effectiveTimeInSeconds invalid',
+    ];
 }
