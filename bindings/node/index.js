@@ -250,6 +250,14 @@ const ErrorCode = Object.freeze({
   effectiveTimeInSecondsInvalid: 6,
 });
 
+/** The official module's errorMessage for each of its codes, word for word. */
+const OFFICIAL_MESSAGES = Object.freeze({
+  [ErrorCode.appIDInvalid]: 'appID invalid',
+  [ErrorCode.userIDInvalid]: 'userId invalid',
+  [ErrorCode.secretInvalid]: 'secret must be a 32 byte string',
+  [ErrorCode.effectiveTimeInSecondsInvalid]: 'effectiveTimeInSeconds invalid',
+});
+
 /**
  * Drop-in for the official `generateToken04`: returns the token, and throws a plain
  * `{ errorCode, errorMessage }` object for invalid input, like the official module. Prints nothing.
@@ -266,7 +274,7 @@ function generateToken04(appId, userId, secret, effectiveTimeInSeconds, payload)
   } catch (error) {
     if (!(error instanceof errors.ZegoTokenError)) throw error;
     const code = error.code === 10 && !Number.isInteger(appId) ? ErrorCode.appIDInvalid : error.code;
-    throw { errorCode: code, errorMessage: error.message };
+    throw { errorCode: code, errorMessage: OFFICIAL_MESSAGES[code] ?? error.message };
   }
 }
 
