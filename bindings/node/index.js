@@ -5,7 +5,6 @@
 const native = require('./lib/native');
 const errors = require('./lib/errors');
 
-const { koffi } = native;
 const U32_MAX = 2 ** 32 - 1;
 
 function text(value, name, required = true) {
@@ -37,19 +36,11 @@ function check(code) {
   if (code !== 0) throw errors.errorFor(code, native.errorMessage(code));
 }
 
-/** Copies a string the library returned and frees the library's copy. */
-function take(pointer) {
-  try {
-    return koffi.decode(pointer, 'char', -1);
-  } finally {
-    native.stringFree(pointer);
-  }
-}
-
+/** Calls a function that hands out a string (copied, and freed by koffi: see lib/native.js). */
 function callForString(fn, ...args) {
   const out = [null];
   check(fn(...args, out));
-  return take(out[0]);
+  return out[0];
 }
 
 /** Generates a Token04 (AES-256-GCM). Throws a ZegoTokenError subclass for invalid input. */
@@ -220,20 +211,7 @@ function verifyWithAny(token, secrets, appId, options = {}) {
 }
 
 function claimsOfHandle(handle) {
-  const textOf = (accessor) => {
-    const length = [0];
-    const pointer = accessor(handle, length);
-    return Buffer.from(native.koffi.decode(pointer, 'uint8_t', Number(length[0]))).toString('utf8');
-  };
-  return frozenClaims({
-    appId: native.claimsAppId(handle),
-    userId: textOf(native.claimsUserId),
-    ctime: Number(native.claimsCtime(handle)),
-    expire: Number(native.claimsExpire(handle)),
-    nonce: Number(native.claimsNonce(handle)),
-    payload: textOf(native.claimsPayload),
-    mode: native.claimsMode(handle),
-  });
+  return claims(callForString(native.claimsToJson, handle));
 }
 
 /** The claims, with ctime and expire also as Dates (createdAt, expiresAt). */
