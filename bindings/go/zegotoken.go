@@ -87,24 +87,23 @@ func (g *Generator) Generate(userID string, effectiveTimeInSeconds int64, payloa
 
 // Decode reads a token with the generator's secret and kept key (no time or app id check).
 func (g *Generator) Decode(token string) (Claims, error) {
-	args, err := callStrings(token)
-	if err != nil {
-		return Claims{}, err
-	}
-	g.mu.RLock()
-	defer g.mu.RUnlock()
-	if g.handle == nil {
-		return Claims{}, &Error{Code: codeInvalidArgument, Message: "the generator is closed"}
-	}
-	var out *C.zego_token_claims
-	if err := result(C.zego_token_generator_decode(g.handle, args[0], &out)); err != nil {
-		return Claims{}, err
-	}
-	return takeClaims(out), nil
+	return g.claimsOf(token, func(handle *C.zego_token_generator, token *C.char, out **C.zego_token_claims) error {
+		return result(C.zego_token_generator_decode(handle, token, out))
+	})
 }
 
 // Verify checks a token against the generator's app id and secret and opts (see Verify).
 func (g *Generator) Verify(token string, opts VerifyOptions) (Claims, error) {
+	return g.claimsOf(token, func(handle *C.zego_token_generator, token *C.char, out **C.zego_token_claims) error {
+		return withVerifyOptions(opts, func(options *C.zego_verify_options) error {
+			return result(C.zego_token_generator_verify(handle, token, options, out))
+		})
+	})
+}
+
+// claimsOf runs call with the live handle and the token as a C string, under the read lock, and
+// takes the claims it hands out.
+func (g *Generator) claimsOf(token string, call func(*C.zego_token_generator, *C.char, **C.zego_token_claims) error) (Claims, error) {
 	args, err := callStrings(token)
 	if err != nil {
 		return Claims{}, err
@@ -115,10 +114,7 @@ func (g *Generator) Verify(token string, opts VerifyOptions) (Claims, error) {
 		return Claims{}, &Error{Code: codeInvalidArgument, Message: "the generator is closed"}
 	}
 	var out *C.zego_token_claims
-	err = withVerifyOptions(opts, func(options *C.zego_verify_options) error {
-		return result(C.zego_token_generator_verify(g.handle, args[0], options, &out))
-	})
-	if err != nil {
+	if err := call(g.handle, args[0], &out); err != nil {
 		return Claims{}, err
 	}
 	return takeClaims(out), nil

@@ -71,10 +71,9 @@ class Generator {
   }
 
   generate(userId, effectiveTimeInSeconds = 3600, payload = '') {
-    if (this.#handle === null) throw new errors.InvalidArgumentError('the generator is closed', 10);
     return callForString(
       native.generatorGenerate,
-      this.#handle,
+      this.#live(),
       text(userId, 'userId'),
       integer(effectiveTimeInSeconds, 'effectiveTimeInSeconds', I64_MIN, I64_MAX),
       text(payload, 'payload', false)
@@ -83,21 +82,27 @@ class Generator {
 
   /** Decodes a token with this generator's secret and kept key (no time or app id check). */
   decode(token) {
-    if (this.#handle === null) throw new errors.InvalidArgumentError('the generator is closed', 10);
-    const handle = [null];
-    check(native.generatorDecode(this.#handle, text(token, 'token'), handle));
-    return takeClaims(handle[0]);
+    const generator = this.#live();
+    const out = [null];
+    check(native.generatorDecode(generator, text(token, 'token'), out));
+    return takeClaims(out[0]);
   }
 
   /** Verifies a token against this generator's app id and secret, with verify's options. */
   verify(token, options = {}) {
-    if (this.#handle === null) throw new errors.InvalidArgumentError('the generator is closed', 10);
+    const generator = this.#live();
     const tokenText = text(token, 'token');
     return withVerifyOptions(options, (nativeOptions) => {
       const handle = [null];
-      check(native.generatorVerify(this.#handle, tokenText, nativeOptions, handle));
+      check(native.generatorVerify(generator, tokenText, nativeOptions, handle));
       return takeClaims(handle[0]);
     });
+  }
+
+  /** The native handle, or an InvalidArgumentError once the generator is closed. */
+  #live() {
+    if (this.#handle === null) throw new errors.InvalidArgumentError('the generator is closed', 10);
+    return this.#handle;
   }
 
   /** Frees the native generator (and zeroizes its key). Safe to call twice. */
@@ -129,9 +134,10 @@ function rtcRoomPayload(roomId, { canLogin = true, canPublish = false, streamIds
   );
 }
 
+/** The claims of the library's JSON, with ctime and expire also as Dates (createdAt, expiresAt). */
 function claims(json) {
   const c = JSON.parse(json);
-  return frozenClaims({
+  return Object.freeze({
     appId: c.app_id,
     userId: c.user_id,
     ctime: c.ctime,
@@ -139,6 +145,8 @@ function claims(json) {
     nonce: c.nonce,
     payload: c.payload,
     mode: c.mode,
+    createdAt: new Date(c.ctime * 1000),
+    expiresAt: new Date(c.expire * 1000),
   });
 }
 
@@ -212,11 +220,6 @@ function verifyWithAny(token, secrets, appId, options = {}) {
 
 function claimsOfHandle(handle) {
   return claims(callForString(native.claimsToJson, handle));
-}
-
-/** The claims, with ctime and expire also as Dates (createdAt, expiresAt). */
-function frozenClaims(c) {
-  return Object.freeze({ ...c, createdAt: new Date(c.ctime * 1000), expiresAt: new Date(c.expire * 1000) });
 }
 
 /** The official plug-in's error codes. */

@@ -93,7 +93,7 @@ const lib = load();
 // them with koffi.decode instead leaks about 17 bytes of koffi's memory per call: measured, see
 // test/memory.test.js.)
 const stringFree = lib.func('void zego_string_free(void *)');
-const OwnedString = koffi.disposable('ZegoOwnedString', 'str', stringFree);
+koffi.disposable('ZegoOwnedString', 'str', stringFree); // the type named by the declarations below
 
 module.exports = {
   ABI_VERSION,
@@ -101,9 +101,6 @@ module.exports = {
   generate: lib.func('int32_t zego_generate_token04(uint32_t, const char *, const char *, int64_t, const char *, _Out_ ZegoOwnedString *)'),
   roomPayload: lib.func('int32_t zego_rtc_room_payload(const char *, int32_t, int32_t, const char **, size_t, _Out_ ZegoOwnedString *)'),
   decode: lib.func('int32_t zego_decode_token04(const char *, const char *, _Out_ ZegoOwnedString *)'),
-  verify: lib.func('int32_t zego_verify_token04(const char *, const char *, uint32_t, int64_t, int64_t, _Out_ ZegoOwnedString *)'),
-  stringFree,
-  OwnedString,
   errorMessage: lib.func('const char *zego_error_message(int32_t)'),
   version: lib.func('const char *zego_token_version(void)'),
   generatorNew: lib.func('int32_t zego_token_generator_new(uint32_t, const char *, _Out_ void **)'),

@@ -93,12 +93,9 @@ class Generator:
 
     def generate(self, user_id: str, effective_time_in_seconds: int = 3600, payload: str = "") -> str:
         """Generates a token for `user_id`."""
-        handle = self._handle
-        if handle is None:
-            raise InvalidArgumentError("the generator is closed")
         return _call_for_string(
             lib.zego_token_generator_generate,
-            handle,
+            self._live(),
             _c(user_id, "user_id"),
             _int(effective_time_in_seconds, "effective_time_in_seconds", *_I64),
             _c(payload, "payload", required=False),

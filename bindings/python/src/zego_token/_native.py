@@ -101,7 +101,6 @@ _declare(
     "zego_rtc_room_payload", c_int32, [c_char_p, c_int32, c_int32, POINTER(c_char_p), c_size_t, _OUT_STR]
 )
 _declare("zego_decode_token04", c_int32, [c_char_p, c_char_p, _OUT_STR])
-_declare("zego_verify_token04", c_int32, [c_char_p, c_char_p, c_uint32, c_int64, c_int64, _OUT_STR])
 _declare("zego_string_free", None, [c_void_p])
 _declare("zego_error_message", c_char_p, [c_int32])
 _declare("zego_token_version", c_char_p, [])

@@ -48,32 +48,35 @@ public final class Token04Generator implements AutoCloseable {
     /** Decodes a token with this generator's secret and kept key (no time or app id check). */
     public Claims decode(String token) {
         byte[] text = Native.text(token, "token");
-        lock.readLock().lock();
-        try {
-            if (handle == null) throw new ZegoTokenException.InvalidArgument("the generator is closed");
+        return withHandle(generator -> {
             PointerByReference out = Native.out();
-            Native.check(Native.Lib.zego_token_generator_decode(handle, text, out));
+            Native.check(Native.Lib.zego_token_generator_decode(generator, text, out));
             return Native.takeClaims(out);
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /** Verifies a token against this generator's app id and secret, with {@code options}. */
     public Claims verify(String token, VerifyOptions options) {
         byte[] text = Native.text(token, "token");
         java.util.Objects.requireNonNull(options, "options must not be null");
-        lock.readLock().lock();
-        try {
-            if (handle == null) throw new ZegoTokenException.InvalidArgument("the generator is closed");
+        return withHandle(generator -> {
             Pointer nativeOptions = options.toNative();
             try {
                 PointerByReference out = Native.out();
-                Native.check(Native.Lib.zego_token_generator_verify(handle, text, nativeOptions, out));
+                Native.check(Native.Lib.zego_token_generator_verify(generator, text, nativeOptions, out));
                 return Native.takeClaims(out);
             } finally {
                 Native.Lib.zego_verify_options_free(nativeOptions);
             }
+        });
+    }
+
+    /** Runs {@code use} with the live handle under the read lock (generate keeps this inline: it is the hot path). */
+    private <T> T withHandle(java.util.function.Function<Pointer, T> use) {
+        lock.readLock().lock();
+        try {
+            if (handle == null) throw new ZegoTokenException.InvalidArgument("the generator is closed");
+            return use.apply(handle);
         } finally {
             lock.readLock().unlock();
         }
