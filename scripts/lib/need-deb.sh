@@ -9,9 +9,10 @@ as_root() {
     echo "need root (or sudo) to install: $*" >&2; return 1
   fi
 }
+# (grep without -q: under pipefail, grep -q closing the pipe early can fail the command feeding it.)
 need_deb() {
   local missing=() p
-  for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
+  for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep "ok installed" >/dev/null || missing+=("$p"); done
   [[ ${#missing[@]} -eq 0 ]] && return 0
   echo "installing Debian packages: ${missing[*]}"
   if [[ $_need_deb_updated -eq 0 ]]; then as_root apt-get update -qq >/dev/null || return 1; _need_deb_updated=1; fi
