@@ -81,6 +81,9 @@ enum zego_result
   ZEGO_RESULT_NULL_POINTER = 11,
   // A string is not valid UTF-8.
   ZEGO_RESULT_INVALID_UTF8 = 12,
+  // The caller's output buffer is too small; the size needed was written to the length
+  // out-parameter and nothing else was written. (The `_into` functions only.)
+  ZEGO_RESULT_BUFFER_TOO_SMALL = 13,
   // The token is malformed (empty, not base64, lengths that run past the end, trailing bytes).
   ZEGO_RESULT_MALFORMED = 20,
   // The token does not start with "04".
@@ -272,6 +275,70 @@ int32_t zego_rtc_room_payload(const char *room_id,
                               const char *const *stream_ids,
                               size_t stream_id_count,
                               char **payload_out);
+
+// Generates a token with a generator, as `zego_token_generator_generate` does (same rules and
+// codes), from byte spans into the caller's buffer: one call, nothing to free.
+//
+// - `user_id`, `payload`: UTF-8 bytes, not NUL-terminated, read for the call only. NULL is
+//   allowed with length 0 (an empty user id is code 3; an empty payload makes a basic token).
+// - `token_buf`: where the token is written, as ASCII without a terminating NUL; NULL is allowed
+//   with `token_buf_len` 0, to ask for the size.
+// - `token_len_out` (required): receives the token's length on success; on code 13
+//   (`ZEGO_RESULT_BUFFER_TOO_SMALL`) the buffer size that this user id and payload need (a
+//   buffer of that size always succeeds; `zego_token04_max_len` gives a bound from lengths
+//   alone); 0 on any other error. Nothing is written to `token_buf` on error.
+//
+// Returns 0 or a code: 3, 6, 7, 11, 12, 13, 40 as for `zego_token_generator_generate`.
+// Input errors are reported before the buffer's size. Thread-safe.
+int32_t zego_token_generator_generate_into(const zego_token_generator *generator,
+                                           const uint8_t *user_id,
+                                           size_t user_id_len,
+                                           int64_t effective_time_in_seconds,
+                                           const uint8_t *payload,
+                                           size_t payload_len,
+                                           uint8_t *token_buf,
+                                           size_t token_buf_len,
+                                           size_t *token_len_out);
+
+// Generates a token in one call, as `zego_generate_token04` does (same rules, codes and order),
+// from byte spans into the caller's buffer, as `zego_token_generator_generate_into` does.
+// `secret` is a span of 32 ASCII bytes.
+//
+// Returns 0 or a code: 1, 3, 5, 6, 7, 11, 12, 13, 40. Thread-safe.
+int32_t zego_generate_token04_into(uint32_t app_id,
+                                   const uint8_t *user_id,
+                                   size_t user_id_len,
+                                   const uint8_t *secret,
+                                   size_t secret_len,
+                                   int64_t effective_time_in_seconds,
+                                   const uint8_t *payload,
+                                   size_t payload_len,
+                                   uint8_t *token_buf,
+                                   size_t token_buf_len,
+                                   size_t *token_len_out);
+
+// The buffer size that holds a token for any user id of `user_id_len` bytes and any payload of
+// `payload_len` bytes, whatever their content (each byte counted at JSON's widest escape). For
+// sizing a buffer once, up front: 64 and 0 give 750; 64 and 1,024 give 8,942. Saturates at
+// `SIZE_MAX`. Thread-safe.
+size_t zego_token04_max_len(size_t user_id_len, size_t payload_len);
+
+// Decodes a token given as a byte span (no NUL needed), as `zego_decode_token04_claims` does
+// (same rules, codes and ownership of `*claims_out`). `secret` is a span of 32 ASCII bytes.
+// A span longer than `ZEGO_MAX_TOKEN_LEN` is code 20 without being read. Thread-safe.
+int32_t zego_decode_token04_bytes(const uint8_t *token,
+                                  size_t token_len,
+                                  const uint8_t *secret,
+                                  size_t secret_len,
+                                  zego_token_claims **claims_out);
+
+// Decodes a token given as a byte span with a generator's secret and kept key, as
+// `zego_token_generator_decode` does (same rules, codes and ownership of `*claims_out`).
+// Thread-safe.
+int32_t zego_token_generator_decode_bytes(const zego_token_generator *generator,
+                                          const uint8_t *token,
+                                          size_t token_len,
+                                          zego_token_claims **claims_out);
 
 // Frees a string returned by this library (a token, a payload or claims JSON).
 //

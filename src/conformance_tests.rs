@@ -31,7 +31,7 @@ fn every_deterministic_vector_is_reproduced_byte_for_byte() {
         let generator =
             Generator::new(row["app_id"].as_u64().unwrap() as u32, row["secret"].as_str().unwrap()).unwrap();
         let token = generator
-            .seal(
+            .seal_token(
                 row["user_id"].as_str().unwrap(),
                 row["ctime"].as_i64().unwrap(),
                 row["expire"].as_i64().unwrap(),

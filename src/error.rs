@@ -29,6 +29,10 @@ pub enum Error {
     InvalidStreamId,
     /// An argument is out of its documented range (for example a negative leeway).
     InvalidArgument,
+    /// The caller's output buffer is smaller than the token needs
+    /// ([`Generator::generate_into`](crate::Generator::generate_into); the size it needs is
+    /// [`token_len_bound`](crate::token_len_bound)). Nothing was written.
+    BufferTooSmall,
     /// The token is not a Token04: empty, too short, not base64, or its lengths do not add up.
     Malformed,
     /// The token does not start with the version prefix "04".
@@ -55,7 +59,7 @@ pub enum Error {
 
 impl Error {
     /// Every variant, in code order. Useful for tables and exhaustive tests.
-    pub const ALL: [Error; 18] = [
+    pub const ALL: [Error; 19] = [
         Error::InvalidAppId,
         Error::InvalidUserId,
         Error::InvalidSecret,
@@ -64,6 +68,7 @@ impl Error {
         Error::InvalidRoomId,
         Error::InvalidStreamId,
         Error::InvalidArgument,
+        Error::BufferTooSmall,
         Error::Malformed,
         Error::UnsupportedVersion,
         Error::UnsupportedMode,
@@ -87,6 +92,7 @@ impl Error {
             Error::InvalidRoomId => 8,
             Error::InvalidStreamId => 9,
             Error::InvalidArgument => 10,
+            Error::BufferTooSmall => 13,
             Error::Malformed => 20,
             Error::UnsupportedVersion => 21,
             Error::UnsupportedMode => 22,
@@ -124,6 +130,7 @@ impl Error {
             Error::InvalidRoomId => c"room id is invalid: it must not be empty or longer than 128 bytes",
             Error::InvalidStreamId => c"stream id is invalid: it must not be empty or longer than 256 bytes",
             Error::InvalidArgument => c"an argument is out of its allowed range",
+            Error::BufferTooSmall => c"the output buffer is too small for the token",
             Error::Malformed => c"token is malformed",
             Error::UnsupportedVersion => c"token version is not supported: expected \"04\"",
             Error::UnsupportedMode => c"token encryption mode is not supported",

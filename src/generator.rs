@@ -72,12 +72,55 @@ impl Generator {
             .checked_add(effective_time_in_seconds)
             .ok_or(Error::InvalidEffectiveTime)?;
         let random = nonce_source::draw()?;
-        self.seal(user_id, ctime, expire, random.claim_nonce, &random.gcm_nonce, payload)
+        self.seal_token(user_id, ctime, expire, random.claim_nonce, &random.gcm_nonce, payload)
+    }
+
+    /// Makes a token as [`generate`](Generator::generate) does, written into the start of `out`
+    /// instead of a new `String`; returns its length. No allocation for the result: a caller
+    /// making many tokens reuses one buffer.
+    ///
+    /// `out` must hold [`token_len_bound`]`(user_id, payload)` bytes (at most
+    /// [`max_token_len`]`(user_id.len(), payload.len())`); the token itself may be a few bytes
+    /// shorter, as its numbers vary in width.
+    ///
+    /// ```
+    /// use zego_token::Generator;
+    /// let generator = Generator::new(1234567890, "0123456789abcdef0123456789abcdef")?;
+    /// let mut buffer = [0u8; 512];
+    /// let len = generator.generate_into("user_123456", 3600, "", &mut buffer)?;
+    /// let token = std::str::from_utf8(&buffer[..len]).unwrap();
+    /// assert_eq!(generator.decode(token)?.user_id, "user_123456");
+    /// # Ok::<(), zego_token::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Those of [`generate`](Generator::generate), checked first, then
+    /// [`Error::BufferTooSmall`] when `out` is shorter than [`token_len_bound`]; `out` is left
+    /// untouched on every error.
+    pub fn generate_into(
+        &self,
+        user_id: &str,
+        effective_time_in_seconds: i64,
+        payload: &str,
+        out: &mut [u8],
+    ) -> Result<usize, Error> {
+        validate(self.app_id, user_id, effective_time_in_seconds, payload)?;
+        let (user_id, payload) = (JsonString::new(user_id), JsonString::new(payload));
+        if out.len() < token_len_for(envelope_len_bound(&user_id, &payload)) {
+            return Err(Error::BufferTooSmall);
+        }
+        let ctime = clock::unix_now();
+        let expire = ctime
+            .checked_add(effective_time_in_seconds)
+            .ok_or(Error::InvalidEffectiveTime)?;
+        let random = nonce_source::draw()?;
+        let envelope = self.seal(&user_id, ctime, expire, random.claim_nonce, &random.gcm_nonce, &payload)?;
+        wire::encode_base64_into(&envelope, out)
     }
 
     /// Writes and encrypts one token from fully given inputs. Production passes the clock and
     /// fresh randomness; the conformance tests pass the official vectors' values.
-    pub(crate) fn seal(
+    pub(crate) fn seal_token(
         &self,
         user_id: &str,
         ctime: i64,
@@ -86,9 +129,23 @@ impl Generator {
         gcm_nonce: &[u8; GCM_NONCE_LEN],
         payload: &str,
     ) -> Result<String, Error> {
-        let header = wire::EXPIRE_AND_NONCE_LEN + GCM_NONCE_LEN + 2;
         let (user_id, payload) = (JsonString::new(user_id), JsonString::new(payload));
-        let mut bytes = Vec::with_capacity(header + plaintext::max_claims_len(&user_id, &payload) + GCM_TAG_LEN + 1);
+        let envelope = self.seal(&user_id, ctime, expire, claim_nonce, gcm_nonce, &payload)?;
+        Ok(wire::wrap_base64(&envelope))
+    }
+
+    /// The encrypted envelope (the token before base64).
+    fn seal(
+        &self,
+        user_id: &JsonString<'_>,
+        ctime: i64,
+        expire: i64,
+        claim_nonce: i32,
+        gcm_nonce: &[u8; GCM_NONCE_LEN],
+        payload: &JsonString<'_>,
+    ) -> Result<Vec<u8>, Error> {
+        let header = HEADER_LEN;
+        let mut bytes = Vec::with_capacity(envelope_len_bound(user_id, payload));
         bytes.extend_from_slice(&expire.to_be_bytes());
         bytes.extend_from_slice(&(GCM_NONCE_LEN as u16).to_be_bytes());
         bytes.extend_from_slice(gcm_nonce);
@@ -96,18 +153,18 @@ impl Generator {
         plaintext::write_claims(
             &mut bytes,
             self.app_id,
-            &user_id,
+            user_id,
             ctime,
             expire,
             claim_nonce.into(),
-            &payload,
+            payload,
         );
         let cipher_len = u16::try_from(bytes.len() - header + GCM_TAG_LEN).map_err(|_| Error::PayloadTooLarge)?;
         bytes[header - 2..header].copy_from_slice(&cipher_len.to_be_bytes());
         let tag = self.key.seal_in_place(gcm_nonce, &mut bytes[header..]);
         bytes.extend_from_slice(&tag);
         bytes.push(wire::MODE_GCM);
-        Ok(wire::wrap_base64(&bytes))
+        Ok(bytes)
     }
 
     /// Decodes a token made with this generator's secret (current or legacy format).
@@ -129,6 +186,42 @@ impl Generator {
         options.check(&claims, self.app_id)?;
         Ok(claims)
     }
+}
+
+/// The envelope's bytes before the plaintext: expire, the nonce and its length, cipher_len.
+const HEADER_LEN: usize = wire::EXPIRE_AND_NONCE_LEN + GCM_NONCE_LEN + 2;
+/// The envelope's bytes after the plaintext: the GCM tag and the mode byte.
+const TRAILER_LEN: usize = GCM_TAG_LEN + 1;
+
+/// The most bytes an envelope with these strings takes (their exact escapes, the widest numbers).
+fn envelope_len_bound(user_id: &JsonString<'_>, payload: &JsonString<'_>) -> usize {
+    HEADER_LEN + plaintext::max_claims_len(user_id, payload) + TRAILER_LEN
+}
+
+/// The length of "04" and the base64 of `envelope_len` bytes.
+const fn token_len_for(envelope_len: usize) -> usize {
+    wire::VERSION.len() + envelope_len.div_ceil(3) * 4
+}
+
+/// The buffer size [`Generator::generate_into`] needs for this user id and payload: every token
+/// made from them fits (their escapes counted exactly, the numbers at their widest).
+pub fn token_len_bound(user_id: &str, payload: &str) -> usize {
+    token_len_for(envelope_len_bound(&JsonString::new(user_id), &JsonString::new(payload)))
+}
+
+/// The buffer size that holds a token for any user id of `user_id_len` bytes and any payload of
+/// `payload_len` bytes, whatever they contain (every byte counted as JSON's widest escape, six
+/// bytes). Saturates instead of overflowing. For sizing a buffer once, up front.
+pub const fn max_token_len(user_id_len: usize, payload_len: usize) -> usize {
+    let strings = user_id_len
+        .saturating_add(payload_len)
+        .saturating_mul(6)
+        .saturating_add(4);
+    let envelope = (HEADER_LEN + plaintext::MAX_CLAIMS_OVERHEAD + TRAILER_LEN).saturating_add(strings);
+    envelope
+        .div_ceil(3)
+        .saturating_mul(4)
+        .saturating_add(wire::VERSION.len())
 }
 
 /// The official plug-in's input rules, with ZEGO's 64-byte user id limit.
@@ -182,6 +275,24 @@ pub fn generate(
     validate(app_id, user_id, effective_time_in_seconds.max(1), "")?;
     let generator = Generator::with_secret(app_id, Secret::new(secret)?);
     generator.generate(user_id, effective_time_in_seconds, payload)
+}
+
+/// Makes a Token04 in one call, as [`generate`] does, written into the start of `out` as
+/// [`Generator::generate_into`] does; returns its length.
+///
+/// # Errors
+/// Those of [`generate`], in the same order, then [`Error::BufferTooSmall`].
+pub fn generate_into(
+    app_id: u32,
+    user_id: &str,
+    secret: &str,
+    effective_time_in_seconds: i64,
+    payload: &str,
+    out: &mut [u8],
+) -> Result<usize, Error> {
+    validate(app_id, user_id, effective_time_in_seconds.max(1), "")?;
+    let generator = Generator::with_secret(app_id, Secret::new(secret)?);
+    generator.generate_into(user_id, effective_time_in_seconds, payload, out)
 }
 
 #[cfg(test)]

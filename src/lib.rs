@@ -52,7 +52,7 @@ mod conformance_tests;
 pub use claims::{Claims, Mode};
 pub use decode::decode;
 pub use error::Error;
-pub use generator::{generate, Generator, MAX_USER_ID_LEN};
+pub use generator::{generate, generate_into, max_token_len, token_len_bound, Generator, MAX_USER_ID_LEN};
 pub use payload::{
     RtcRoomPayload, MAX_ROOM_ID_LEN, MAX_STREAM_ID_COUNT, MAX_STREAM_ID_LEN, PRIVILEGE_DISABLE, PRIVILEGE_ENABLE,
     PRIVILEGE_KEY_LOGIN, PRIVILEGE_KEY_PUBLISH,

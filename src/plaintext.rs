@@ -10,10 +10,15 @@ use crate::{Claims, Error, Mode, MAX_USER_ID_LEN};
 /// widest numbers, and the strings with every escape they may need. Sizing the buffer with it
 /// means the plaintext is written without a reallocation.
 pub(crate) fn max_claims_len(user_id: &JsonString<'_>, payload: &JsonString<'_>) -> usize {
+    MAX_CLAIMS_OVERHEAD + user_id.max_len() + payload.max_len()
+}
+
+/// The claims' bytes other than the two strings: keys, punctuation and the widest numbers.
+pub(crate) const MAX_CLAIMS_OVERHEAD: usize = {
     const KEYS_AND_PUNCTUATION: usize = r#"{"app_id":,"user_id":,"ctime":,"expire":,"nonce":,"payload":}"#.len();
     const WIDEST_NUMBERS: usize = 10 + 3 * 20; // u32, and three i64 with their sign
-    KEYS_AND_PUNCTUATION + WIDEST_NUMBERS + user_id.max_len() + payload.max_len()
-}
+    KEYS_AND_PUNCTUATION + WIDEST_NUMBERS
+};
 
 /// Appends `{"app_id":..,"user_id":..,"ctime":..,"expire":..,"nonce":..,"payload":..}`.
 ///

@@ -64,6 +64,17 @@ pub(crate) fn wrap_base64(bytes: &[u8]) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Writes "04" + base64(bytes) into the start of `out`; returns the length written, or
+/// `BufferTooSmall` (and writes nothing) when `out` cannot hold it all.
+pub(crate) fn encode_base64_into(bytes: &[u8], out: &mut [u8]) -> Result<usize, Error> {
+    let len = VERSION.len() + bytes.len().div_ceil(3) * 4;
+    let out = out.get_mut(..len).ok_or(Error::BufferTooSmall)?;
+    let (prefix, body) = out.split_at_mut(VERSION.len());
+    prefix.copy_from_slice(VERSION.as_bytes());
+    let written = base64().encode_slice(bytes, body).map_err(|_| Error::BufferTooSmall)?;
+    Ok(VERSION.len() + written)
+}
+
 /// Splits the decoded bytes into their fields; every length is checked against what is there.
 pub(crate) fn parse(bytes: &mut [u8]) -> Result<Envelope<'_>, Error> {
     let mut rest = bytes;

@@ -37,6 +37,16 @@ func refuseNUL(s string) error {
 	return nil
 }
 
+// refuseNULs refuses the first of values holding a NUL byte (see refuseNUL).
+func refuseNULs(values ...string) error {
+	for _, v := range values {
+		if err := refuseNUL(v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // cString copies a Go string into C memory that the caller frees.
 func cString(s string) (*C.char, error) {
 	if err := refuseNUL(s); err != nil {

@@ -27,16 +27,16 @@ func Generate(appID uint32, userID, secret string, effectiveTimeInSeconds int64,
 	if abiError != nil {
 		return "", abiError
 	}
-	args, err := callStrings(userID, secret, payload)
-	if err != nil {
+	if err := refuseNULs(userID, secret, payload); err != nil {
 		return "", err
 	}
-	var token *C.char
-	if err := result(C.zego_generate_token04(C.uint32_t(appID), args[0], args[1],
-		C.int64_t(effectiveTimeInSeconds), args[2], &token)); err != nil {
-		return "", err
-	}
-	return takeString(token), nil
+	user, userLen := span(userID)
+	key, keyLen := span(secret)
+	data, dataLen := span(payload)
+	return generateInto(func(buf *C.uint8_t, size C.size_t, length *C.size_t) C.int32_t {
+		return C.zego_generate_token04_into(C.uint32_t(appID), user, userLen, key, keyLen,
+			C.int64_t(effectiveTimeInSeconds), data, dataLen, buf, size, length)
+	})
 }
 
 // Generator makes tokens for one app id and secret, keeping the expanded key. It is safe for
@@ -69,8 +69,7 @@ func (g *Generator) AppID() uint32 { return g.appID }
 
 // Generate makes a token for userID; see the package-level Generate.
 func (g *Generator) Generate(userID string, effectiveTimeInSeconds int64, payload string) (string, error) {
-	args, err := callStrings(userID, payload)
-	if err != nil {
+	if err := refuseNULs(userID, payload); err != nil {
 		return "", err
 	}
 	g.mu.RLock()
@@ -78,11 +77,12 @@ func (g *Generator) Generate(userID string, effectiveTimeInSeconds int64, payloa
 	if g.handle == nil {
 		return "", &Error{Code: codeInvalidArgument, Message: "the generator is closed"}
 	}
-	var token *C.char
-	if err := result(C.zego_token_generator_generate(g.handle, args[0], C.int64_t(effectiveTimeInSeconds), args[1], &token)); err != nil {
-		return "", err
-	}
-	return takeString(token), nil
+	user, userLen := span(userID)
+	data, dataLen := span(payload)
+	return generateInto(func(buf *C.uint8_t, size C.size_t, length *C.size_t) C.int32_t {
+		return C.zego_token_generator_generate_into(g.handle, user, userLen,
+			C.int64_t(effectiveTimeInSeconds), data, dataLen, buf, size, length)
+	})
 }
 
 // Decode reads a token with the generator's secret and kept key (no time or app id check).

@@ -19,6 +19,13 @@ pub struct zego_token_generator {
     inner: Generator,
 }
 
+impl zego_token_generator {
+    /// The core generator, for the span functions (spans.rs).
+    pub(super) fn inner(&self) -> &Generator {
+        &self.inner
+    }
+}
+
 /// Creates a generator for `app_id` and `secret` (32 ASCII bytes).
 ///
 /// On success `*generator_out` receives a new handle that the caller frees with

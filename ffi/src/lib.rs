@@ -31,6 +31,7 @@ mod generator;
 mod info;
 mod payload;
 mod result;
+mod spans;
 mod strings;
 mod token;
 mod verify_options;
@@ -47,6 +48,10 @@ pub use generator::{
 pub use info::{zego_error_message, zego_token_abi_version, zego_token_version};
 pub use payload::zego_rtc_room_payload;
 pub use result::zego_result;
+pub use spans::{
+    zego_decode_token04_bytes, zego_generate_token04_into, zego_token04_max_len, zego_token_generator_decode_bytes,
+    zego_token_generator_generate_into,
+};
 pub use strings::zego_string_free;
 pub use token::{zego_decode_token04, zego_generate_token04, zego_verify_token04};
 pub use verify_options::{

@@ -32,6 +32,9 @@ pub enum zego_result {
     NullPointer = 11,
     /// A string is not valid UTF-8.
     InvalidUtf8 = 12,
+    /// The caller's output buffer is too small; the size needed was written to the length
+    /// out-parameter and nothing else was written. (The `_into` functions only.)
+    BufferTooSmall = 13,
     /// The token is malformed (empty, not base64, lengths that run past the end, trailing bytes).
     Malformed = 20,
     /// The token does not start with "04".
@@ -67,6 +70,7 @@ impl From<Error> for zego_result {
             Error::InvalidRoomId => zego_result::InvalidRoomId,
             Error::InvalidStreamId => zego_result::InvalidStreamId,
             Error::InvalidArgument => zego_result::InvalidArgument,
+            Error::BufferTooSmall => zego_result::BufferTooSmall,
             Error::Malformed => zego_result::Malformed,
             Error::UnsupportedVersion => zego_result::UnsupportedVersion,
             Error::UnsupportedMode => zego_result::UnsupportedMode,
