@@ -38,7 +38,8 @@ fn main() {
 ///   program linked against it records that name, not the unversioned development link nor the
 ///   path it was built at;
 /// - macOS: install name `@rpath/libzego_token.1.dylib`, for the same reason;
-/// - Windows (GNU): a module-definition file listing the header's functions, without which the DLL
+/// - Windows (GNU): a module-definition file listing the header's functions and the Java
+///   binding's JNI entry points (src/jni.rs), without which the DLL
 ///   exports every Rust symbol. It is written to OUT_DIR as zego_token.def; scripts/dist ships it
 ///   and makes the import library from it.
 fn link_shared_library(out_dir: &Path, header: &str) {
@@ -48,7 +49,8 @@ fn link_shared_library(out_dir: &Path, header: &str) {
         "macos" => println!("cargo:rustc-cdylib-link-arg=-Wl,-install_name,@rpath/libzego_token.1.dylib"),
         "windows" if env::var("CARGO_CFG_TARGET_ENV").is_ok_and(|e| e == "gnu") => {
             let mut def = String::from("LIBRARY zego_token.dll\nEXPORTS\n");
-            for name in exported_functions(header) {
+            let jni = fs::read_to_string("src/jni.rs").expect("src/jni.rs is readable");
+            for name in exported_functions(header).into_iter().chain(jni_functions(&jni)) {
                 def.push_str("    ");
                 def.push_str(name);
                 def.push('\n');
@@ -69,6 +71,15 @@ fn exported_functions(header: &str) -> Vec<&str> {
         .filter(|line| line.starts_with(|c: char| c.is_ascii_alphabetic()) && !line.starts_with("typedef"))
         .filter_map(|line| line.split_once('(')?.0.rsplit([' ', '*']).next())
         .filter(|name| name.starts_with("zego_"))
+        .collect()
+}
+
+/// The JNI entry points of src/jni.rs (for the Java binding; not in the header).
+fn jni_functions(source: &str) -> Vec<&str> {
+    source
+        .split("extern \"system\" fn ")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('(').map(|(name, _)| name))
         .collect()
 }
 

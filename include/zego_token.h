@@ -1,12 +1,14 @@
 /*
  * zego-token: generate, decode and verify ZEGO Token04 tokens.
  *
- * Ownership: input strings are borrowed NUL-terminated UTF-8 for the duration of a call. Every
+ * Ownership: input strings are borrowed for the duration of a call: NUL-terminated UTF-8, or in the
+ * fast-path functions (_into, _bytes) UTF-8 spans given as pointer and length. Every
  * char* a function hands out through an out-parameter is owned by the caller and released exactly
  * once with zego_string_free (never free()). A zego_token_generator is released with
  * zego_token_generator_free and a zego_token_claims with zego_token_claims_free; the strings a
  * zego_token_claims hands out belong to it. Static strings (zego_error_message,
- * zego_token_version, zego_token_claims_mode) are never freed. Out-parameters are written only on success. Every function is thread-safe.
+ * zego_token_version, zego_token_claims_mode) are never freed. Out-parameters are written only on
+ * success (the _into functions also report the size they need). Every function is thread-safe.
  */
 
 #ifndef ZEGO_TOKEN_H

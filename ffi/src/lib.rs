@@ -29,6 +29,7 @@ mod boundary;
 mod claims;
 mod generator;
 mod info;
+mod jni;
 mod payload;
 mod result;
 mod spans;

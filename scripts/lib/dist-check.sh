@@ -13,6 +13,12 @@ header_functions() {
     sed -e 's/(.*//' -e 's/.*[ *]//' | LC_ALL=C sort
 }
 
+# What the library exports: the header's functions and the Java binding's JNI entry points
+# (ffi/src/jni.rs), one a line, sorted.
+library_functions() {
+  { header_functions; grep -oE 'extern "system" fn Java_[A-Za-z0-9_]+' ffi/src/jni.rs | sed 's/.* fn //'; } | LC_ALL=C sort
+}
+
 # The functions a shared library exports, one a line, sorted.
 exported_functions() { # TARGET FILE
   case "$1" in
@@ -75,7 +81,7 @@ wine_run() { # PROGRAM.exe ARGS...: the test-only ProcessPrng stand-in is placed
 check_files() { # TARGET: names, exports, baselines, stripping, as files
   local t=$1 prefix lib cli
   prefix=$(prefix_of "$t")
-  header_functions >"$work/check/functions.txt"
+  library_functions >"$work/check/functions.txt"
   case "$t" in
     *-linux-*)
       lib="$prefix/lib/libzego_token.so.1" cli="$prefix/bin/zego-token"
@@ -121,11 +127,11 @@ check_files() { # TARGET: names, exports, baselines, stripping, as files
       file "$cli" | has "PE32+ executable (console) x86-64" || die "$t: $(file "$cli")"
       # The import library names exactly the exported functions (each also has its __imp_ pointer).
       llvm-nm "$prefix/lib/zego_token.dll.a" | awk '$2 == "T" && $3 !~ /^__imp_/ {print $3}' | LC_ALL=C sort >"$work/check/$t.implib.txt"
-      expect_same "$t: the import library's functions differ from the header's" "$work/check/functions.txt" "$work/check/$t.implib.txt" ;;
+      expect_same "$t: the import library's functions differ from the header's and the JNI entry points" "$work/check/functions.txt" "$work/check/$t.implib.txt" ;;
   esac
   exported_functions "$t" "$lib" >"$work/check/$t.exports.txt"
-  expect_same "$t: the exported symbols differ from the header's functions" "$work/check/functions.txt" "$work/check/$t.exports.txt"
-  echo "$t: exports exactly the header's $(wc -l <"$work/check/functions.txt") functions"
+  expect_same "$t: the exported symbols differ from the header's functions and the JNI entry points" "$work/check/functions.txt" "$work/check/$t.exports.txt"
+  echo "$t: exports exactly the header's functions and the JNI entry points ($(wc -l <"$work/check/functions.txt"))"
   if [[ $t != *-apple-darwin ]]; then # zig's Mach-O output keeps a minimal symbol table
     local f
     for f in "$lib" "$cli"; do ! has_debug_or_symtab "$f" || die "$t: $(basename "$f") is not stripped"; done

@@ -31,8 +31,10 @@ final class Native {
      * back as Pointers so that they can be freed.
      */
     static final class Lib {
+        static final NativeLibrary LIBRARY = load();
+
         static {
-            com.sun.jna.Native.register(Lib.class, load());
+            com.sun.jna.Native.register(Lib.class, LIBRARY);
         }
 
         private Lib() {}
@@ -94,6 +96,17 @@ final class Native {
     }
 
     private Native() {}
+
+    /** The file of the loaded library (for {@link Jni}), or null when the system loader found it by name only. */
+    static String libraryPath() {
+        File file = Lib.LIBRARY.getFile();
+        return file == null ? null : file.getAbsolutePath();
+    }
+
+    /** A Java string as UTF-8 bytes without a terminator, for the fast path's spans. */
+    static byte[] utf8(String value, String name) {
+        return value == null || !value.isEmpty() ? checkedText(value, name).getBytes(StandardCharsets.UTF_8) : Jni.EMPTY;
+    }
 
     private static NativeLibrary load() {
         Map<String, Object> options = new HashMap<>();

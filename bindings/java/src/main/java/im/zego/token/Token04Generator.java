@@ -27,6 +27,18 @@ public final class Token04Generator implements AutoCloseable {
 
     /** Generates a token for userId valid for effectiveTimeInSeconds; payload "" for a basic token. */
     public String generate(String userId, long effectiveTimeInSeconds, String payload) {
+        if (Jni.AVAILABLE) {
+            byte[] user = Native.utf8(userId, "userId");
+            byte[] data = Native.utf8(payload == null ? "" : payload, "payload");
+            lock.readLock().lock();
+            try {
+                if (handle == null) throw new ZegoTokenException.InvalidArgument("the generator is closed");
+                long generator = Pointer.nativeValue(handle);
+                return Jni.token(out -> Jni.generatorGenerate(generator, user, effectiveTimeInSeconds, data, out));
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
         byte[] user = Native.text(userId, "userId");
         byte[] data = Native.text(payload == null ? "" : payload, "payload");
         lock.readLock().lock();

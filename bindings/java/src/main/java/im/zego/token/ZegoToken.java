@@ -27,6 +27,13 @@ public final class ZegoToken {
 
     /** Generates a Token04 (AES-256-GCM). payload "" (or null) is a basic token. */
     public static String generate(long appId, String userId, String secret, long effectiveTimeInSeconds, String payload) {
+        if (Jni.AVAILABLE) {
+            int app = Native.appId(appId);
+            byte[] user = Native.utf8(userId, "userId");
+            byte[] key = Native.utf8(secret, "secret");
+            byte[] data = Native.utf8(payload == null ? "" : payload, "payload");
+            return Jni.token(out -> Jni.generate(app, user, key, effectiveTimeInSeconds, data, out));
+        }
         PointerByReference out = Native.out();
         Native.check(Native.Lib.zego_generate_token04(Native.appId(appId), Native.text(userId, "userId"),
                 Native.text(secret, "secret"), effectiveTimeInSeconds, Native.text(payload == null ? "" : payload, "payload"), out));
