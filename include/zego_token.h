@@ -281,7 +281,8 @@ int32_t zego_rtc_room_payload(const char *room_id,
 // Generates a token with a generator, as `zego_token_generator_generate` does (same rules and
 // codes), from byte spans into the caller's buffer: one call, nothing to free.
 //
-// - `user_id`, `payload`: UTF-8 bytes, not NUL-terminated, read for the call only. NULL is
+// - `user_id`, `payload`: UTF-8 text as (pointer, length), not NUL-terminated (a NUL inside is
+//   an ordinary character), read for the call only. NULL is
 //   allowed with length 0 (an empty user id is code 3; an empty payload makes a basic token).
 // - `token_buf`: where the token is written, as ASCII without a terminating NUL; NULL is allowed
 //   with `token_buf_len` 0, to ask for the size.
@@ -293,12 +294,12 @@ int32_t zego_rtc_room_payload(const char *room_id,
 // Returns 0 or a code: 3, 6, 7, 11, 12, 13, 40 as for `zego_token_generator_generate`.
 // Input errors are reported before the buffer's size. Thread-safe.
 int32_t zego_token_generator_generate_into(const zego_token_generator *generator,
-                                           const uint8_t *user_id,
+                                           const char *user_id,
                                            size_t user_id_len,
                                            int64_t effective_time_in_seconds,
-                                           const uint8_t *payload,
+                                           const char *payload,
                                            size_t payload_len,
-                                           uint8_t *token_buf,
+                                           char *token_buf,
                                            size_t token_buf_len,
                                            size_t *token_len_out);
 
@@ -308,14 +309,14 @@ int32_t zego_token_generator_generate_into(const zego_token_generator *generator
 //
 // Returns 0 or a code: 1, 3, 5, 6, 7, 11, 12, 13, 40. Thread-safe.
 int32_t zego_generate_token04_into(uint32_t app_id,
-                                   const uint8_t *user_id,
+                                   const char *user_id,
                                    size_t user_id_len,
-                                   const uint8_t *secret,
+                                   const char *secret,
                                    size_t secret_len,
                                    int64_t effective_time_in_seconds,
-                                   const uint8_t *payload,
+                                   const char *payload,
                                    size_t payload_len,
-                                   uint8_t *token_buf,
+                                   char *token_buf,
                                    size_t token_buf_len,
                                    size_t *token_len_out);
 
@@ -328,9 +329,9 @@ size_t zego_token04_max_len(size_t user_id_len, size_t payload_len);
 // Decodes a token given as a byte span (no NUL needed), as `zego_decode_token04_claims` does
 // (same rules, codes and ownership of `*claims_out`). `secret` is a span of 32 ASCII bytes.
 // A span longer than `ZEGO_MAX_TOKEN_LEN` is code 20 without being read. Thread-safe.
-int32_t zego_decode_token04_bytes(const uint8_t *token,
+int32_t zego_decode_token04_bytes(const char *token,
                                   size_t token_len,
-                                  const uint8_t *secret,
+                                  const char *secret,
                                   size_t secret_len,
                                   zego_token_claims **claims_out);
 
@@ -338,7 +339,7 @@ int32_t zego_decode_token04_bytes(const uint8_t *token,
 // `zego_token_generator_decode` does (same rules, codes and ownership of `*claims_out`).
 // Thread-safe.
 int32_t zego_token_generator_decode_bytes(const zego_token_generator *generator,
-                                          const uint8_t *token,
+                                          const char *token,
                                           size_t token_len,
                                           zego_token_claims **claims_out);
 

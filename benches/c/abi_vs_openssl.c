@@ -96,17 +96,17 @@ static int via_abi_generator(const char *payload) {
   return ok;
 }
 
-static uint8_t into_buf[4096];
+static char into_buf[4096];
 static int via_abi_generator_into(const char *payload) {
   size_t len = 0;
-  return zego_token_generator_generate_into(generator, (const uint8_t *)USER_ID, strlen(USER_ID), 3600,
-                                            (const uint8_t *)payload, strlen(payload), into_buf, sizeof into_buf,
+  return zego_token_generator_generate_into(generator, USER_ID, strlen(USER_ID), 3600,
+                                            payload, strlen(payload), into_buf, sizeof into_buf,
                                             &len) == 0;
 }
 static int via_abi_one_shot_into(const char *payload) {
   size_t len = 0;
-  return zego_generate_token04_into(APP_ID, (const uint8_t *)USER_ID, strlen(USER_ID), (const uint8_t *)SECRET, 32, 3600,
-                                    (const uint8_t *)payload, strlen(payload), into_buf, sizeof into_buf, &len) == 0;
+  return zego_generate_token04_into(APP_ID, USER_ID, strlen(USER_ID), SECRET, 32, 3600,
+                                    payload, strlen(payload), into_buf, sizeof into_buf, &len) == 0;
 }
 
 #define IMPLS 5

@@ -28,13 +28,13 @@ var tokenBuffers = sync.Pool{New: func() any { return &tokenBuffer{bytes: make([
 
 // generateInto runs call (one of the library's _into functions) with a pooled buffer, growing it
 // once if the library says it is too small, and returns the token.
-func generateInto(call func(buf *C.uint8_t, size C.size_t, length *C.size_t) C.int32_t) (string, error) {
+func generateInto(call func(buf *C.char, size C.size_t, length *C.size_t) C.int32_t) (string, error) {
 	tb := tokenBuffers.Get().(*tokenBuffer)
 	defer tokenBuffers.Put(tb)
-	code := call((*C.uint8_t)(unsafe.Pointer(&tb.bytes[0])), C.size_t(len(tb.bytes)), &tb.len)
+	code := call((*C.char)(unsafe.Pointer(&tb.bytes[0])), C.size_t(len(tb.bytes)), &tb.len)
 	if code == C.ZEGO_RESULT_BUFFER_TOO_SMALL {
 		tb.bytes = make([]byte, int(tb.len))
-		code = call((*C.uint8_t)(unsafe.Pointer(&tb.bytes[0])), C.size_t(len(tb.bytes)), &tb.len)
+		code = call((*C.char)(unsafe.Pointer(&tb.bytes[0])), C.size_t(len(tb.bytes)), &tb.len)
 	}
 	if err := result(code); err != nil {
 		return "", err
@@ -43,6 +43,6 @@ func generateInto(call func(buf *C.uint8_t, size C.size_t, length *C.size_t) C.i
 }
 
 // span is a string's bytes for one call, as the library's (pointer, length) arguments.
-func span(s string) (*C.uint8_t, C.size_t) {
-	return (*C.uint8_t)(unsafe.Pointer(stringData(s))), C.size_t(len(s))
+func span(s string) (*C.char, C.size_t) {
+	return (*C.char)(unsafe.Pointer(stringData(s))), C.size_t(len(s))
 }

@@ -33,7 +33,7 @@ func Generate(appID uint32, userID, secret string, effectiveTimeInSeconds int64,
 	user, userLen := span(userID)
 	key, keyLen := span(secret)
 	data, dataLen := span(payload)
-	return generateInto(func(buf *C.uint8_t, size C.size_t, length *C.size_t) C.int32_t {
+	return generateInto(func(buf *C.char, size C.size_t, length *C.size_t) C.int32_t {
 		return C.zego_generate_token04_into(C.uint32_t(appID), user, userLen, key, keyLen,
 			C.int64_t(effectiveTimeInSeconds), data, dataLen, buf, size, length)
 	})
@@ -79,7 +79,7 @@ func (g *Generator) Generate(userID string, effectiveTimeInSeconds int64, payloa
 	}
 	user, userLen := span(userID)
 	data, dataLen := span(payload)
-	return generateInto(func(buf *C.uint8_t, size C.size_t, length *C.size_t) C.int32_t {
+	return generateInto(func(buf *C.char, size C.size_t, length *C.size_t) C.int32_t {
 		return C.zego_token_generator_generate_into(g.handle, user, userLen,
 			C.int64_t(effectiveTimeInSeconds), data, dataLen, buf, size, length)
 	})

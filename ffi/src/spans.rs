@@ -2,6 +2,8 @@
 //! buffer. One call per token, no allocation handed to the caller and nothing to free, no
 //! `strlen`: what a binding needs to cross the boundary once per token.
 
+use std::ffi::c_char;
+
 use super::claims::{deliver_claims, zego_token_claims};
 use super::generator::zego_token_generator;
 use super::zego_result;
@@ -11,7 +13,7 @@ use zego::Error;
 ///
 /// # Safety
 /// `ptr` is NULL or valid for reading `len` bytes that stay unmodified for `'a`.
-unsafe fn span_str<'a>(ptr: *const u8, len: usize) -> Result<&'a str, zego_result> {
+unsafe fn span_str<'a>(ptr: *const c_char, len: usize) -> Result<&'a str, zego_result> {
     if len == 0 {
         return Ok("");
     }
@@ -19,7 +21,7 @@ unsafe fn span_str<'a>(ptr: *const u8, len: usize) -> Result<&'a str, zego_resul
         return Err(zego_result::NullPointer);
     }
     // SAFETY: non-NULL and readable for `len` bytes by the caller's contract.
-    let bytes = unsafe { std::slice::from_raw_parts(ptr, len) };
+    let bytes = unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) };
     std::str::from_utf8(bytes).map_err(|_| zego_result::InvalidUtf8)
 }
 
@@ -28,7 +30,7 @@ unsafe fn span_str<'a>(ptr: *const u8, len: usize) -> Result<&'a str, zego_resul
 ///
 /// # Safety
 /// As [`span_str`].
-unsafe fn token_span<'a>(ptr: *const u8, len: usize) -> Result<&'a str, zego_result> {
+unsafe fn token_span<'a>(ptr: *const c_char, len: usize) -> Result<&'a str, zego_result> {
     if len > zego::MAX_TOKEN_LEN {
         return Err(zego_result::Malformed);
     }
@@ -43,7 +45,7 @@ unsafe fn token_span<'a>(ptr: *const u8, len: usize) -> Result<&'a str, zego_res
 /// `token_buf` is NULL or valid for writing `token_buf_len` bytes; `token_len_out` is NULL or
 /// valid for writing one `size_t`.
 unsafe fn deliver_into(
-    token_buf: *mut u8,
+    token_buf: *mut c_char,
     token_buf_len: usize,
     token_len_out: *mut usize,
     write: impl FnOnce(&mut [u8]) -> Result<usize, (zego_result, usize)>,
@@ -55,7 +57,7 @@ unsafe fn deliver_into(
         &mut []
     } else {
         // SAFETY: non-NULL and writable for `token_buf_len` bytes by the caller's contract.
-        unsafe { std::slice::from_raw_parts_mut(token_buf, token_buf_len) }
+        unsafe { std::slice::from_raw_parts_mut(token_buf.cast::<u8>(), token_buf_len) }
     };
     let (code, len) = match write(out) {
         Ok(len) => (zego_result::Ok, len),
@@ -76,10 +78,11 @@ fn failure(error: Error, user_id: &str, payload: &str) -> (zego_result, usize) {
 }
 
 /// Generates a token with a generator, as `zego_token_generator_generate` does (same rules and
-/// codes), from byte spans into the caller's buffer: one call, nothing to free.
+/// codes), from text spans into the caller's buffer: one call, nothing to free.
 ///
-/// - `user_id`, `payload`: UTF-8 bytes, not NUL-terminated, read for the call only. NULL is
-///   allowed with length 0 (an empty user id is code 3; an empty payload makes a basic token).
+/// - `user_id`, `payload`: UTF-8 text as (pointer, length), not NUL-terminated (a NUL inside is
+///   an ordinary character), read for the call only. NULL is allowed with length 0 (an empty
+///   user id is code 3; an empty payload makes a basic token).
 /// - `token_buf`: where the token is written, as ASCII without a terminating NUL; NULL is allowed
 ///   with `token_buf_len` 0, to ask for the size.
 /// - `token_len_out` (required): receives the token's length on success; on code 13
@@ -92,12 +95,12 @@ fn failure(error: Error, user_id: &str, payload: &str) -> (zego_result, usize) {
 #[no_mangle]
 pub extern "C" fn zego_token_generator_generate_into(
     generator: *const zego_token_generator,
-    user_id: *const u8,
+    user_id: *const c_char,
     user_id_len: usize,
     effective_time_in_seconds: i64,
-    payload: *const u8,
+    payload: *const c_char,
     payload_len: usize,
-    token_buf: *mut u8,
+    token_buf: *mut c_char,
     token_buf_len: usize,
     token_len_out: *mut usize,
 ) -> i32 {
@@ -126,14 +129,14 @@ pub extern "C" fn zego_token_generator_generate_into(
 #[no_mangle]
 pub extern "C" fn zego_generate_token04_into(
     app_id: u32,
-    user_id: *const u8,
+    user_id: *const c_char,
     user_id_len: usize,
-    secret: *const u8,
+    secret: *const c_char,
     secret_len: usize,
     effective_time_in_seconds: i64,
-    payload: *const u8,
+    payload: *const c_char,
     payload_len: usize,
-    token_buf: *mut u8,
+    token_buf: *mut c_char,
     token_buf_len: usize,
     token_len_out: *mut usize,
 ) -> i32 {
@@ -165,9 +168,9 @@ pub extern "C" fn zego_token04_max_len(user_id_len: usize, payload_len: usize) -
 /// A span longer than `ZEGO_MAX_TOKEN_LEN` is code 20 without being read. Thread-safe.
 #[no_mangle]
 pub extern "C" fn zego_decode_token04_bytes(
-    token: *const u8,
+    token: *const c_char,
     token_len: usize,
-    secret: *const u8,
+    secret: *const c_char,
     secret_len: usize,
     claims_out: *mut *mut zego_token_claims,
 ) -> i32 {
@@ -189,7 +192,7 @@ pub extern "C" fn zego_decode_token04_bytes(
 #[no_mangle]
 pub extern "C" fn zego_token_generator_decode_bytes(
     generator: *const zego_token_generator,
-    token: *const u8,
+    token: *const c_char,
     token_len: usize,
     claims_out: *mut *mut zego_token_claims,
 ) -> i32 {

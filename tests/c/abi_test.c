@@ -399,7 +399,7 @@ static void test_verify_options(void) {
 /* The span functions: (pointer, length) input, the token in the caller's buffer. */
 static void test_spans(void) {
   zego_token_generator *generator = NULL;
-  uint8_t buf[1024];
+  char buf[1024];
   size_t len = 12345;
   const char *user = "user_123456";
   const char *payload = "{\"room_id\":\"r\"}";
@@ -407,7 +407,7 @@ static void test_spans(void) {
   CHECK("generator for spans", zego_token_generator_new(APP_ID, SECRET, &generator) == ZEGO_RESULT_OK);
 
   CHECK("generate_into succeeds",
-        zego_token_generator_generate_into(generator, (const uint8_t *)user, strlen(user), 3600, (const uint8_t *)payload,
+        zego_token_generator_generate_into(generator, user, strlen(user), 3600, payload,
                                            strlen(payload), buf, sizeof buf, &len) == ZEGO_RESULT_OK);
   CHECK("... writes a token of the returned length", len > 100 && len < sizeof buf && buf[0] == '0' && buf[1] == '4');
   CHECK("decode_bytes reads it back without a NUL",
@@ -416,27 +416,27 @@ static void test_spans(void) {
   zego_token_claims_free(claims);
   claims = NULL;
   CHECK("one-shot decode_bytes reads it back",
-        zego_decode_token04_bytes(buf, len, (const uint8_t *)SECRET, 32, &claims) == ZEGO_RESULT_OK && claims != NULL);
+        zego_decode_token04_bytes(buf, len, SECRET, 32, &claims) == ZEGO_RESULT_OK && claims != NULL);
   zego_token_claims_free(claims);
   claims = NULL;
   CHECK("a span one byte short is not the token",
-        zego_decode_token04_bytes(buf, len - 1, (const uint8_t *)SECRET, 32, &claims) != ZEGO_RESULT_OK && claims == NULL);
+        zego_decode_token04_bytes(buf, len - 1, SECRET, 32, &claims) != ZEGO_RESULT_OK && claims == NULL);
 
   {
     size_t need = 0;
-    uint8_t small[8];
+    char small[8];
     memset(small, 7, sizeof small);
     CHECK("a NULL buffer of size 0 asks for the size",
-          zego_token_generator_generate_into(generator, (const uint8_t *)user, strlen(user), 3600, NULL, 0, NULL, 0, &need) ==
+          zego_token_generator_generate_into(generator, user, strlen(user), 3600, NULL, 0, NULL, 0, &need) ==
               ZEGO_RESULT_BUFFER_TOO_SMALL);
     CHECK("... the size is at least the token's and at most the bound from lengths",
           need >= 100 && need <= zego_token04_max_len(strlen(user), 0));
     CHECK("a small buffer is code 13 with the size",
-          zego_token_generator_generate_into(generator, (const uint8_t *)user, strlen(user), 3600, NULL, 0, small,
+          zego_token_generator_generate_into(generator, user, strlen(user), 3600, NULL, 0, small,
                                              sizeof small, &len) == ZEGO_RESULT_BUFFER_TOO_SMALL && len == need);
     CHECK("... and is left untouched", small[0] == 7 && small[7] == 7);
     CHECK("a buffer of exactly that size succeeds",
-          zego_token_generator_generate_into(generator, (const uint8_t *)user, strlen(user), 3600, NULL, 0, buf, need, &len) ==
+          zego_token_generator_generate_into(generator, user, strlen(user), 3600, NULL, 0, buf, need, &len) ==
                   ZEGO_RESULT_OK && len <= need);
   }
   CHECK("max_len: 64 and 0 give 750", zego_token04_max_len(64, 0) == 750);
@@ -449,40 +449,40 @@ static void test_spans(void) {
   CHECK("NULL user id with a length is code 11",
         zego_token_generator_generate_into(generator, NULL, 3, 3600, NULL, 0, buf, sizeof buf, &len) == ZEGO_RESULT_NULL_POINTER);
   CHECK("NULL buffer with a size is code 11",
-        zego_token_generator_generate_into(generator, (const uint8_t *)user, 4, 3600, NULL, 0, NULL, 10, &len) ==
+        zego_token_generator_generate_into(generator, user, 4, 3600, NULL, 0, NULL, 10, &len) ==
             ZEGO_RESULT_NULL_POINTER);
   CHECK("NULL length out is code 11",
-        zego_token_generator_generate_into(generator, (const uint8_t *)user, 4, 3600, NULL, 0, buf, sizeof buf, NULL) ==
+        zego_token_generator_generate_into(generator, user, 4, 3600, NULL, 0, buf, sizeof buf, NULL) ==
             ZEGO_RESULT_NULL_POINTER);
   CHECK("NULL generator is code 11",
-        zego_token_generator_generate_into(NULL, (const uint8_t *)user, 4, 3600, NULL, 0, buf, sizeof buf, &len) ==
+        zego_token_generator_generate_into(NULL, user, 4, 3600, NULL, 0, buf, sizeof buf, &len) ==
             ZEGO_RESULT_NULL_POINTER);
   CHECK("invalid UTF-8 is code 12",
-        zego_token_generator_generate_into(generator, (const uint8_t *)"\xff", 1, 3600, NULL, 0, buf, sizeof buf, &len) ==
+        zego_token_generator_generate_into(generator, "\xff", 1, 3600, NULL, 0, buf, sizeof buf, &len) ==
             ZEGO_RESULT_INVALID_UTF8);
   CHECK("a NUL inside a span is just a byte: the user id \"a\\0b\" makes a token",
-        zego_token_generator_generate_into(generator, (const uint8_t *)"a\0b", 3, 3600, NULL, 0, buf, sizeof buf, &len) ==
+        zego_token_generator_generate_into(generator, "a\0b", 3, 3600, NULL, 0, buf, sizeof buf, &len) ==
             ZEGO_RESULT_OK);
   CHECK("effective time 0 is code 6",
-        zego_token_generator_generate_into(generator, (const uint8_t *)user, 4, 0, NULL, 0, buf, sizeof buf, &len) ==
+        zego_token_generator_generate_into(generator, user, 4, 0, NULL, 0, buf, sizeof buf, &len) ==
             ZEGO_RESULT_INVALID_EFFECTIVE_TIME);
 
   CHECK("one-shot generate_into succeeds",
-        zego_generate_token04_into(APP_ID, (const uint8_t *)user, strlen(user), (const uint8_t *)SECRET, 32, 60, NULL, 0, buf,
+        zego_generate_token04_into(APP_ID, user, strlen(user), SECRET, 32, 60, NULL, 0, buf,
                                    sizeof buf, &len) == ZEGO_RESULT_OK);
-  CHECK("... and decodes", zego_decode_token04_bytes(buf, len, (const uint8_t *)SECRET, 32, &claims) == ZEGO_RESULT_OK);
+  CHECK("... and decodes", zego_decode_token04_bytes(buf, len, SECRET, 32, &claims) == ZEGO_RESULT_OK);
   zego_token_claims_free(claims);
   claims = NULL;
   CHECK("one-shot: app id 0 is code 1 first",
         zego_generate_token04_into(0, NULL, 0, NULL, 0, 0, NULL, 0, NULL, 0, &len) == ZEGO_RESULT_INVALID_APP_ID);
   CHECK("one-shot: a 31-byte secret is code 5",
-        zego_generate_token04_into(APP_ID, (const uint8_t *)user, 4, (const uint8_t *)SECRET, 31, 60, NULL, 0, buf, sizeof buf,
+        zego_generate_token04_into(APP_ID, user, 4, SECRET, 31, 60, NULL, 0, buf, sizeof buf,
                                    &len) == ZEGO_RESULT_INVALID_SECRET);
   CHECK("decode_bytes: a span over ZEGO_MAX_TOKEN_LEN is code 20 unread",
-        zego_decode_token04_bytes((const uint8_t *)SENTINEL, ZEGO_MAX_TOKEN_LEN + 1, (const uint8_t *)SECRET, 32, &claims) ==
+        zego_decode_token04_bytes(SENTINEL, ZEGO_MAX_TOKEN_LEN + 1, SECRET, 32, &claims) ==
             ZEGO_RESULT_MALFORMED);
   CHECK("decode_bytes: NULL token with a length is code 11",
-        zego_decode_token04_bytes(NULL, 5, (const uint8_t *)SECRET, 32, &claims) == ZEGO_RESULT_NULL_POINTER);
+        zego_decode_token04_bytes(NULL, 5, SECRET, 32, &claims) == ZEGO_RESULT_NULL_POINTER);
   CHECK("decode_bytes: an empty token is code 20",
         zego_token_generator_decode_bytes(generator, NULL, 0, &claims) == ZEGO_RESULT_MALFORMED && claims == NULL);
   zego_token_generator_free(generator);

@@ -37,10 +37,22 @@ final class Generator
         if ($this->handle === null) {
             throw new InvalidArgumentException('the generator is closed', 10);
         }
-        $out = Native::out();
-        Native::check(Native::ffi()->zego_token_generator_generate($this->handle, Native::text($userId, 'userId'),
-            $effectiveTimeInSeconds, Native::text($payload, 'payload'), FFI::addr($out)));
-        return Native::take($out);
+        // The hot path, written out: each PHP-level call here costs a tenth of the token's time.
+        if (strpos($userId, "\0") !== false || strpos($payload, "\0") !== false) {
+            Native::text($userId, 'userId');
+            Native::text($payload, 'payload');
+        }
+        $ffi = Native::ffi();
+        [$buffer, $capacity, $length] = Native::tokenBuffer();
+        $code = $ffi->zego_token_generator_generate_into($this->handle, $userId, strlen($userId),
+            $effectiveTimeInSeconds, $payload, strlen($payload), $buffer, $capacity, $length);
+        if ($code === 0) {
+            return Native::token();
+        }
+        return Native::tokenFrom($code, function (FFI\CData $buffer, int $capacity, FFI\CData $length) use ($ffi, $userId, $effectiveTimeInSeconds, $payload): int {
+            return $ffi->zego_token_generator_generate_into($this->handle, $userId, strlen($userId),
+                $effectiveTimeInSeconds, $payload, strlen($payload), $buffer, $capacity, $length);
+        });
     }
 
     /** Frees the native generator. Safe to call twice. */

@@ -124,6 +124,58 @@ final class Native
         }
     }
 
+    /** ZEGO_RESULT_BUFFER_TOO_SMALL: handled by growing the token buffer, never thrown. */
+    private const BUFFER_TOO_SMALL = 13;
+
+    /** @var FFI\CData|null The token buffer of the fast path (PHP runs one request per thread: one buffer each). */
+    private static $tokenBuffer;
+    /** @var int */
+    private static $tokenCapacity = 0;
+    /** @var FFI\CData|null The size_t the library writes the token's length into. */
+    private static $tokenLength;
+    /** @var FFI\CData|null Its address, made once: FFI::addr() per call costs a tenth of a token. */
+    private static $tokenLengthAddress;
+
+    /**
+     * The last three arguments of the library's `_into` functions (buffer, capacity, &length), for
+     * a token of at most $capacity bytes; then read the token with {@see tokenFrom()}.
+     *
+     * @return array{0: FFI\CData, 1: int, 2: FFI\CData}
+     */
+    public static function tokenBuffer(int $capacity = 1024): array
+    {
+        if (self::$tokenCapacity < $capacity) {
+            $ffi = self::ffi();
+            self::$tokenBuffer = $ffi->new("char[$capacity]");
+            self::$tokenCapacity = $capacity;
+            self::$tokenLength = $ffi->new('size_t');
+            self::$tokenLengthAddress = FFI::addr(self::$tokenLength);
+        }
+        return [self::$tokenBuffer, self::$tokenCapacity, self::$tokenLengthAddress];
+    }
+
+    /**
+     * The token an `_into` call that returned $code wrote; when the buffer was too small, grows it
+     * to the size the library asked for and runs $again (the same call, given the new buffer
+     * arguments) once. Throws the library's error otherwise.
+     *
+     * @param callable(FFI\CData, int, FFI\CData): int $again
+     */
+    public static function tokenFrom(int $code, callable $again): string
+    {
+        if ($code === self::BUFFER_TOO_SMALL) {
+            $code = $again(...self::tokenBuffer((int) self::$tokenLength->cdata));
+        }
+        self::check($code);
+        return self::token();
+    }
+
+    /** The token the last successful `_into` call wrote into the buffer. */
+    public static function token(): string
+    {
+        return FFI::string(self::$tokenBuffer, self::$tokenLength->cdata);
+    }
+
     /** A new `char *` out-parameter. */
     public static function out(): FFI\CData
     {

@@ -19,10 +19,21 @@ final class Token04
     /** Generates a Token04 (AES-256-GCM); $payload '' for a basic token. */
     public static function generate(int $appId, string $userId, string $secret, int $effectiveTimeInSeconds = 3600, string $payload = ''): string
     {
-        $out = Native::out();
-        Native::check(Native::ffi()->zego_generate_token04(Native::appId($appId), Native::text($userId, 'userId'),
-            Native::text($secret, 'secret'), $effectiveTimeInSeconds, Native::text($payload, 'payload'), FFI::addr($out)));
-        return Native::take($out);
+        $appId = Native::appId($appId);
+        Native::text($userId, 'userId');
+        Native::text($secret, 'secret');
+        Native::text($payload, 'payload');
+        $ffi = Native::ffi();
+        [$buffer, $capacity, $length] = Native::tokenBuffer();
+        $code = $ffi->zego_generate_token04_into($appId, $userId, strlen($userId), $secret, strlen($secret),
+            $effectiveTimeInSeconds, $payload, strlen($payload), $buffer, $capacity, $length);
+        if ($code === 0) {
+            return Native::token();
+        }
+        return Native::tokenFrom($code, function (FFI\CData $buffer, int $capacity, FFI\CData $length) use ($ffi, $appId, $userId, $secret, $effectiveTimeInSeconds, $payload): int {
+            return $ffi->zego_generate_token04_into($appId, $userId, strlen($userId), $secret, strlen($secret),
+                $effectiveTimeInSeconds, $payload, strlen($payload), $buffer, $capacity, $length);
+        });
     }
 
     /** Decodes a token (current GCM or legacy CBC) without checking time or app id. */

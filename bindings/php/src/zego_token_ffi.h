@@ -72,37 +72,37 @@ int32_t zego_rtc_room_payload(const char *room_id,
                               char **payload_out);
 
 int32_t zego_token_generator_generate_into(const zego_token_generator *generator,
-                                           const uint8_t *user_id,
+                                           const char *user_id,
                                            size_t user_id_len,
                                            int64_t effective_time_in_seconds,
-                                           const uint8_t *payload,
+                                           const char *payload,
                                            size_t payload_len,
-                                           uint8_t *token_buf,
+                                           char *token_buf,
                                            size_t token_buf_len,
                                            size_t *token_len_out);
 
 int32_t zego_generate_token04_into(uint32_t app_id,
-                                   const uint8_t *user_id,
+                                   const char *user_id,
                                    size_t user_id_len,
-                                   const uint8_t *secret,
+                                   const char *secret,
                                    size_t secret_len,
                                    int64_t effective_time_in_seconds,
-                                   const uint8_t *payload,
+                                   const char *payload,
                                    size_t payload_len,
-                                   uint8_t *token_buf,
+                                   char *token_buf,
                                    size_t token_buf_len,
                                    size_t *token_len_out);
 
 size_t zego_token04_max_len(size_t user_id_len, size_t payload_len);
 
-int32_t zego_decode_token04_bytes(const uint8_t *token,
+int32_t zego_decode_token04_bytes(const char *token,
                                   size_t token_len,
-                                  const uint8_t *secret,
+                                  const char *secret,
                                   size_t secret_len,
                                   zego_token_claims **claims_out);
 
 int32_t zego_token_generator_decode_bytes(const zego_token_generator *generator,
-                                          const uint8_t *token,
+                                          const char *token,
                                           size_t token_len,
                                           zego_token_claims **claims_out);
 
