@@ -43,16 +43,34 @@ function callForString(fn, ...args) {
   return out[0];
 }
 
+// The fast path for tokens: the library's _into functions write the token into this Buffer (one per
+// module instance, so one per worker thread) and its length into tokenLength, in one call; the
+// string is copied out once. The strings go in as koffi's UTF-8 copies with their byte lengths.
+const BUFFER_TOO_SMALL = 13; // grown here, never thrown
+let tokenBuffer = Buffer.alloc(1024);
+const tokenLength = native.koffi.sizeof('size_t') === 8 ? new BigUint64Array(1) : new Uint32Array(1);
+
+/** The token a fast-path call that returned code wrote; `again` redoes the call into a bigger buffer. */
+function tokenAfter(code, again) {
+  if (code === BUFFER_TOO_SMALL) {
+    tokenBuffer = Buffer.alloc(Number(tokenLength[0]));
+    code = again(tokenBuffer);
+  }
+  check(code);
+  return tokenBuffer.toString('latin1', 0, Number(tokenLength[0]));
+}
+
 /** Generates a Token04 (AES-256-GCM). Throws a ZegoTokenError subclass for invalid input. */
 function generate(appId, userId, secret, effectiveTimeInSeconds = 3600, payload = '') {
-  return callForString(
-    native.generate,
-    integer(appId, 'appId', 0, U32_MAX),
-    text(userId, 'userId'),
-    text(secret, 'secret'),
-    integer(effectiveTimeInSeconds, 'effectiveTimeInSeconds', I64_MIN, I64_MAX),
-    text(payload, 'payload', false)
-  );
+  const app = integer(appId, 'appId', 0, U32_MAX);
+  const user = text(userId, 'userId');
+  const key = text(secret, 'secret');
+  const ttl = integer(effectiveTimeInSeconds, 'effectiveTimeInSeconds', I64_MIN, I64_MAX);
+  const data = text(payload, 'payload', false) ?? '';
+  const call = (buffer) =>
+    native.generateInto(app, user, Buffer.byteLength(user), key, Buffer.byteLength(key), ttl, data,
+      Buffer.byteLength(data), buffer, buffer.length, tokenLength);
+  return tokenAfter(call(tokenBuffer), call);
 }
 
 const finalizer = new FinalizationRegistry((handle) => native.generatorFree(handle));
@@ -71,13 +89,16 @@ class Generator {
   }
 
   generate(userId, effectiveTimeInSeconds = 3600, payload = '') {
-    return callForString(
-      native.generatorGenerate,
-      this.#live(),
-      text(userId, 'userId'),
-      integer(effectiveTimeInSeconds, 'effectiveTimeInSeconds', I64_MIN, I64_MAX),
-      text(payload, 'payload', false)
-    );
+    const generator = this.#live();
+    const user = text(userId, 'userId');
+    const ttl = integer(effectiveTimeInSeconds, 'effectiveTimeInSeconds', I64_MIN, I64_MAX);
+    const data = text(payload, 'payload', false) ?? '';
+    const code = native.generatorGenerateInto(generator, user, Buffer.byteLength(user), ttl, data,
+      Buffer.byteLength(data), tokenBuffer, tokenBuffer.length, tokenLength);
+    if (code === 0) return tokenBuffer.toString('latin1', 0, Number(tokenLength[0]));
+    return tokenAfter(code, (buffer) =>
+      native.generatorGenerateInto(generator, user, Buffer.byteLength(user), ttl, data, Buffer.byteLength(data),
+        buffer, buffer.length, tokenLength));
   }
 
   /** Decodes a token with this generator's secret and kept key (no time or app id check). */

@@ -105,6 +105,13 @@ module.exports = {
   version: lib.func('const char *zego_token_version(void)'),
   generatorNew: lib.func('int32_t zego_token_generator_new(uint32_t, const char *, _Out_ void **)'),
   generatorGenerate: lib.func('int32_t zego_token_generator_generate(void *, const char *, int64_t, const char *, _Out_ ZegoOwnedString *)'),
+  // The fast path (index.js): the token written into a Buffer, its length into a typed array.
+  generateInto: lib.func(
+    'int32_t zego_generate_token04_into(uint32_t, const char *, size_t, const char *, size_t, int64_t, const char *, size_t, void *, size_t, void *)'
+  ),
+  generatorGenerateInto: lib.func(
+    'int32_t zego_token_generator_generate_into(void *, const char *, size_t, int64_t, const char *, size_t, void *, size_t, void *)'
+  ),
   generatorFree: lib.func('void zego_token_generator_free(void *)'),
   verifyOptionsNew: lib.func('int32_t zego_verify_options_new(_Out_ void **)'),
   verifyOptionsFree: lib.func('void zego_verify_options_free(void *)'),
