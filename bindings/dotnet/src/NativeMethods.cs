@@ -20,6 +20,15 @@ namespace ZegoToken
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int zego_generate_token04(uint appId, byte[] userId, byte[] secret, long ttl, byte[] payload, out IntPtr token);
 
+        // The fast path: text as (bytes, length), the token into the caller's byte[] (Token below).
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int zego_generate_token04_into(uint appId, byte[] userId, UIntPtr userIdLength, byte[] secret, UIntPtr secretLength,
+            long ttl, byte[] payload, UIntPtr payloadLength, byte[] token, UIntPtr tokenCapacity, out UIntPtr tokenLength);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int zego_token_generator_generate_into(GeneratorHandle generator, byte[] userId, UIntPtr userIdLength, long ttl,
+            byte[] payload, UIntPtr payloadLength, byte[] token, UIntPtr tokenCapacity, out UIntPtr tokenLength);
+
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int zego_rtc_room_payload(byte[] roomId, int canLogin, int canPublish, IntPtr streamIds, UIntPtr count, out IntPtr payload);
 
@@ -179,6 +188,46 @@ namespace ZegoToken
             byte[] terminated = new byte[bytes.Length + 1];
             Buffer.BlockCopy(bytes, 0, terminated, 0, bytes.Length);
             return terminated;
+        }
+
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
+
+        /// <summary>A string as UTF-8 bytes without a terminator, for the fast path; the checks and errors of <see cref="Utf8"/>.</summary>
+        internal static byte[] Span(string value, string name)
+        {
+            if ((object)value == null) throw new ZegoTokenException.NullPointer(name + " must not be null");
+            if (value.IndexOf('\0') >= 0) throw new ZegoTokenException.InvalidArgument(name + " must not contain NUL characters");
+            try
+            {
+                return StrictUtf8.GetBytes(value);
+            }
+            catch (EncoderFallbackException)
+            {
+                throw new ZegoTokenException.InvalidUtf8(name + " holds a lone surrogate and is not encodable as UTF-8");
+            }
+        }
+
+        /// <summary>One call of a fast-path function, given the token buffer and its capacity.</summary>
+        internal delegate int IntoCall(byte[] token, UIntPtr capacity, out UIntPtr length);
+
+        /// <summary>ZEGO_RESULT_BUFFER_TOO_SMALL: handled by growing the buffer, never thrown.</summary>
+        private const int BufferTooSmall = 13;
+
+        [ThreadStatic] private static byte[] _tokenBuffer;
+
+        /// <summary>Runs <paramref name="call"/> with this thread's token buffer, growing it once to
+        /// the size the library asks for; returns the token or throws the library's error.</summary>
+        internal static string Token(IntoCall call)
+        {
+            byte[] buffer = _tokenBuffer ?? (_tokenBuffer = new byte[1024]);
+            int code = call(buffer, (UIntPtr)buffer.Length, out UIntPtr length);
+            if (code == BufferTooSmall)
+            {
+                buffer = _tokenBuffer = new byte[(int)length];
+                code = call(buffer, (UIntPtr)buffer.Length, out length);
+            }
+            Check(code);
+            return Encoding.ASCII.GetString(buffer, 0, (int)length); // "04" and base64
         }
 
         /// <summary>Reads a NUL-terminated UTF-8 string the library owns (it is not freed here).</summary>

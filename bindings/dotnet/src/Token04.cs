@@ -23,9 +23,12 @@ namespace ZegoToken
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static string GenerateLoaded(uint appId, string userId, string secret, long effectiveTimeInSeconds, string payload)
         {
-            NativeMethods.Check(NativeMethods.zego_generate_token04(appId, NativeMethods.Utf8(userId, "userId"),
-                NativeMethods.Utf8(secret, "secret"), effectiveTimeInSeconds, NativeMethods.Utf8(payload, "payload"), out var token));
-            return NativeMethods.Take(token);
+            byte[] user = NativeMethods.Span(userId, "userId");
+            byte[] key = NativeMethods.Span(secret, "secret");
+            byte[] data = NativeMethods.Span(payload, "payload");
+            return NativeMethods.Token((byte[] token, UIntPtr capacity, out UIntPtr length) =>
+                NativeMethods.zego_generate_token04_into(appId, user, (UIntPtr)user.Length, key, (UIntPtr)key.Length, effectiveTimeInSeconds,
+                    data, (UIntPtr)data.Length, token, capacity, out length));
         }
 
         /// <summary>Decodes a token (current GCM or legacy CBC) without checking time or app id.</summary>

@@ -41,9 +41,11 @@ namespace ZegoToken
         public string Generate(string userId, long effectiveTimeInSeconds = 3600, string payload = "")
         {
             if (_handle.IsClosed) throw new ZegoTokenException.InvalidArgument("the generator is disposed");
-            NativeMethods.Check(NativeMethods.zego_token_generator_generate(_handle, NativeMethods.Utf8(userId, "userId"),
-                effectiveTimeInSeconds, NativeMethods.Utf8(payload, "payload"), out var token));
-            return NativeMethods.Take(token);
+            byte[] user = NativeMethods.Span(userId, "userId");
+            byte[] data = NativeMethods.Span(payload, "payload");
+            return NativeMethods.Token((byte[] token, UIntPtr capacity, out UIntPtr length) =>
+                NativeMethods.zego_token_generator_generate_into(_handle, user, (UIntPtr)user.Length, effectiveTimeInSeconds,
+                    data, (UIntPtr)data.Length, token, capacity, out length));
         }
 
         /// <summary>Decodes a token with this generator's secret and kept key (no time or app id check).</summary>
