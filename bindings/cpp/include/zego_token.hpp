@@ -127,6 +127,32 @@ inline std::string take(char* s) {
   return std::string(owned.get());
 }
 
+/// Runs `call(buffer, capacity, &length)`, one of the library's _into functions, writing the token
+/// straight into `out` (its capacity reused, grown once when the library asks for more).
+template <typename IntoCall>
+inline void token_into(std::string& out, IntoCall call) {
+  if (out.size() < 512) out.resize(512);
+  std::size_t length = 0;
+  int32_t code = call(&out[0], out.size(), &length);
+  if (code == ZEGO_RESULT_BUFFER_TOO_SMALL) {
+    out.resize(length);
+    code = call(&out[0], out.size(), &length);
+  }
+  if (code != ZEGO_RESULT_OK) {
+    out.clear();
+    throw Error(code);
+  }
+  out.resize(length);
+}
+
+/// A std::string's bytes for the C ABI's (pointer, length) spans, refusing a NUL as c_str does.
+inline const char* span(const std::string& s) {
+  if (s.find('\0') != std::string::npos) {
+    throw Error(ZEGO_RESULT_INVALID_ARGUMENT, "strings passed to zego-token must not contain NUL characters");
+  }
+  return s.data();
+}
+
 struct ClaimsFree {
   void operator()(zego_token_claims* c) const noexcept { zego_token_claims_free(c); }
 };
@@ -168,14 +194,26 @@ inline OwnedOptions make_options(const VerifyOptions& options) {
 
 }  // namespace detail
 
+/// Generates a Token04 (AES-256-GCM) into `token`, reusing its capacity (no allocation once it
+/// has grown to a token's size); the other arguments as for generate. `token` is cleared on error.
+inline void generate_into(std::string& token, uint32_t app_id, const std::string& user_id, const std::string& secret,
+                          int64_t effective_time_in_seconds = 3600, const std::string& payload = std::string()) {
+  detail::check_abi();
+  const char* user = detail::span(user_id);
+  const char* key = detail::span(secret);
+  const char* data = detail::span(payload);
+  detail::token_into(token, [&](char* buffer, std::size_t capacity, std::size_t* length) {
+    return zego_generate_token04_into(app_id, user, user_id.size(), key, secret.size(), effective_time_in_seconds, data,
+                                      payload.size(), buffer, capacity, length);
+  });
+}
+
 /// Generates a Token04 (AES-256-GCM). payload "" is a basic token; see RtcRoomPayload.
 inline std::string generate(uint32_t app_id, const std::string& user_id, const std::string& secret,
                             int64_t effective_time_in_seconds = 3600, const std::string& payload = std::string()) {
-  detail::check_abi();
-  char* token = nullptr;
-  detail::check(zego_generate_token04(app_id, detail::c_str(user_id), detail::c_str(secret),
-                                      effective_time_in_seconds, detail::c_str(payload), &token));
-  return detail::take(token);
+  std::string token;
+  generate_into(token, app_id, user_id, secret, effective_time_in_seconds, payload);
+  return token;
 }
 
 /// Generates tokens for one app id and secret, keeping the expanded key. Move-only; one instance
@@ -191,11 +229,23 @@ class Generator {
 
   std::string generate(const std::string& user_id, int64_t effective_time_in_seconds = 3600,
                        const std::string& payload = std::string()) const {
+    std::string token;
+    generate_into(token, user_id, effective_time_in_seconds, payload);
+    return token;
+  }
+
+  /// Generates a token into `token`, reusing its capacity: a server that keeps one std::string per
+  /// thread makes tokens without allocating. `token` is cleared on error.
+  void generate_into(std::string& token, const std::string& user_id, int64_t effective_time_in_seconds = 3600,
+                     const std::string& payload = std::string()) const {
     if (!handle_) throw Error(ZEGO_RESULT_INVALID_ARGUMENT, "the generator was moved from");
-    char* token = nullptr;
-    detail::check(zego_token_generator_generate(handle_.get(), detail::c_str(user_id), effective_time_in_seconds,
-                                                detail::c_str(payload), &token));
-    return detail::take(token);
+    const zego_token_generator* handle = handle_.get();
+    const char* user = detail::span(user_id);
+    const char* data = detail::span(payload);
+    detail::token_into(token, [&](char* buffer, std::size_t capacity, std::size_t* length) {
+      return zego_token_generator_generate_into(handle, user, user_id.size(), effective_time_in_seconds, data,
+                                                payload.size(), buffer, capacity, length);
+    });
   }
 
   /// Decodes a token with this generator's secret and kept key (no time or app id check).

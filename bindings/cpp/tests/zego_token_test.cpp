@@ -377,3 +377,40 @@ TEST(DropIn, OfficialResultShapeForSuccessAndEachError) {
   EXPECT_EQ(kPrivilegeLogin, 1);
   EXPECT_EQ(kPrivilegePublish, 2);
 }
+
+// --- the fast path: tokens written into a caller's std::string -------------------------------
+
+TEST(FastPath, GenerateIntoReusesTheStringAndRoundTrips) {
+  zego_token::Generator g(kAppId, kSecret);
+  std::string token;
+  g.generate_into(token, "first-user", 60);
+  std::string first = token;
+  g.generate_into(token, "second", 60);
+  EXPECT_EQ(zego_token::decode(first, kSecret).user_id, "first-user");
+  EXPECT_EQ(zego_token::decode(token, kSecret).user_id, "second");
+  zego_token::generate_into(token, kAppId, "one-shot", kSecret, 60);
+  EXPECT_EQ(zego_token::decode(token, kSecret).user_id, "one-shot");
+}
+
+TEST(FastPath, ATokenLongerThanTheFirstBufferGrowsIt) {
+  std::string payload;
+  for (int i = 0; i < 1500; ++i) payload += "\"x\"";  // 4,500 bytes once escaped
+  zego_token::Generator g(kAppId, kSecret);
+  std::string token = g.generate("user", 60, payload);
+  EXPECT_GT(token.size(), 6000u);
+  EXPECT_EQ(zego_token::decode(token, kSecret).payload, payload);
+  EXPECT_EQ(zego_token::decode(zego_token::generate(kAppId, "user", kSecret, 60, payload), kSecret).payload, payload);
+}
+
+TEST(FastPath, AnErrorClearsTheStringAndKeepsItsCode) {
+  zego_token::Generator g(kAppId, kSecret);
+  std::string token = "previous";
+  try {
+    g.generate_into(token, "", 60);
+    FAIL() << "no exception";
+  } catch (const zego_token::Error& e) {
+    EXPECT_EQ(e.code(), ZEGO_RESULT_INVALID_USER_ID);
+  }
+  EXPECT_TRUE(token.empty());
+  EXPECT_THROW(g.generate_into(token, std::string("a\0b", 3), 60), zego_token::Error);
+}
