@@ -113,20 +113,24 @@ func takeString(s *C.char) string {
 	return C.GoString(s)
 }
 
-// takeClaims copies the fields of a claims handle the library returned and frees the handle.
+// takeClaims copies the fields of a claims handle the library returned (all in one call) and frees
+// the handle.
 func takeClaims(claims *C.zego_token_claims) Claims {
 	defer C.zego_token_claims_free(claims)
-	var userIDLen, payloadLen C.size_t
-	userID := C.zego_token_claims_user_id(claims, &userIDLen)
-	payload := C.zego_token_claims_payload(claims, &payloadLen)
+	var view C.zego_token_claims_view
+	C.zego_token_claims_fields(claims, &view) // cannot fail: both pointers are valid
+	mode := "gcm"
+	if *view.mode == 'c' {
+		mode = "cbc"
+	}
 	return Claims{
-		AppID:   uint32(C.zego_token_claims_app_id(claims)),
-		UserID:  C.GoStringN(userID, C.int(userIDLen)),
-		Ctime:   int64(C.zego_token_claims_ctime(claims)),
-		Expire:  int64(C.zego_token_claims_expire(claims)),
-		Nonce:   int64(C.zego_token_claims_nonce(claims)),
-		Payload: C.GoStringN(payload, C.int(payloadLen)),
-		Mode:    C.GoString(C.zego_token_claims_mode(claims)),
+		AppID:   uint32(view.app_id),
+		UserID:  C.GoStringN(view.user_id, C.int(view.user_id_len)),
+		Ctime:   int64(view.ctime),
+		Expire:  int64(view.expire),
+		Nonce:   int64(view.nonce),
+		Payload: C.GoStringN(view.payload, C.int(view.payload_len)),
+		Mode:    mode,
 	}
 }
 

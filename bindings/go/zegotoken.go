@@ -87,9 +87,20 @@ func (g *Generator) Generate(userID string, effectiveTimeInSeconds int64, payloa
 
 // Decode reads a token with the generator's secret and kept key (no time or app id check).
 func (g *Generator) Decode(token string) (Claims, error) {
-	return g.claimsOf(token, func(handle *C.zego_token_generator, token *C.char, out **C.zego_token_claims) error {
-		return result(C.zego_token_generator_decode(handle, token, out))
-	})
+	if err := refuseNUL(token); err != nil {
+		return Claims{}, err
+	}
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	if g.handle == nil {
+		return Claims{}, &Error{Code: codeInvalidArgument, Message: "the generator is closed"}
+	}
+	text, length := span(token)
+	var out *C.zego_token_claims
+	if err := result(C.zego_token_generator_decode_bytes(g.handle, text, length, &out)); err != nil {
+		return Claims{}, err
+	}
+	return takeClaims(out), nil
 }
 
 // Verify checks a token against the generator's app id and secret and opts (see Verify).
@@ -191,12 +202,13 @@ func Decode(token, secret string) (Claims, error) {
 	if abiError != nil {
 		return Claims{}, abiError
 	}
-	args, err := callStrings(token, secret)
-	if err != nil {
+	if err := refuseNULs(token, secret); err != nil {
 		return Claims{}, err
 	}
+	text, textLen := span(token)
+	key, keyLen := span(secret)
 	var out *C.zego_token_claims
-	if err := result(C.zego_decode_token04_claims(args[0], args[1], &out)); err != nil {
+	if err := result(C.zego_decode_token04_bytes(text, textLen, key, keyLen, &out)); err != nil {
 		return Claims{}, err
 	}
 	return takeClaims(out), nil

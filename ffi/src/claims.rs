@@ -207,6 +207,66 @@ pub extern "C" fn zego_token_claims_mode(claims: *const zego_token_claims) -> *c
     }
 }
 
+/// Every field of a claims handle at once, for bindings that pay per call (one crossing instead of
+/// seven). Filled by `zego_token_claims_fields`; the strings are borrowed from the handle and stay
+/// valid until `zego_token_claims_free`.
+#[repr(C)]
+pub struct zego_token_claims_view {
+    /// The app id the token was made for.
+    pub app_id: u32,
+    /// When the token was made, Unix seconds.
+    pub ctime: i64,
+    /// When the token expires, Unix seconds.
+    pub expire: i64,
+    /// The random nonce of the claims.
+    pub nonce: i64,
+    /// The user id: UTF-8, `user_id_len` bytes, followed by a NUL.
+    pub user_id: *const c_char,
+    /// The user id's length in bytes, without the NUL.
+    pub user_id_len: usize,
+    /// The payload ("" for a basic token): UTF-8, `payload_len` bytes, followed by a NUL.
+    pub payload: *const c_char,
+    /// The payload's length in bytes, without the NUL.
+    pub payload_len: usize,
+    /// "gcm" (current format) or "cbc" (legacy), static.
+    pub mode: *const c_char,
+}
+
+/// Fills `*view_out` with every field of `claims` (see `zego_token_claims_view`), in one call.
+/// Returns 0, or 11 when a pointer is NULL (and `*view_out` is untouched). Thread-safe.
+#[no_mangle]
+pub extern "C" fn zego_token_claims_fields(
+    claims: *const zego_token_claims,
+    view_out: *mut zego_token_claims_view,
+) -> i32 {
+    ffi_boundary! {
+        // SAFETY: NULL or a live handle, per this function's contract.
+        let Some(c) = (unsafe { borrow(claims) }) else {
+            return zego_result::NullPointer as i32;
+        };
+        if view_out.is_null() {
+            return zego_result::NullPointer as i32;
+        }
+        let view = zego_token_claims_view {
+            app_id: c.claims.app_id,
+            ctime: c.claims.ctime,
+            expire: c.claims.expire,
+            nonce: c.claims.nonce,
+            user_id: c.user_id.as_ptr().cast(),
+            user_id_len: c.user_id.len() - 1,
+            payload: c.payload.as_ptr().cast(),
+            payload_len: c.payload.len() - 1,
+            mode: match c.claims.mode {
+                Mode::Gcm => c"gcm".as_ptr(),
+                Mode::LegacyCbc => c"cbc".as_ptr(),
+            },
+        };
+        // SAFETY: non-NULL and writable by the caller's contract.
+        unsafe { view_out.write(view) };
+        zego_result::Ok as i32
+    }
+}
+
 /// The claims as JSON, the same text `zego_decode_token04` gives:
 /// `{"app_id":1,"user_id":"u","ctime":..,"expire":..,"nonce":..,"payload":"..","mode":"gcm"}`.
 ///

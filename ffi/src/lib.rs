@@ -39,8 +39,9 @@ mod verify_options;
 
 pub use claims::{
     zego_decode_token04_claims, zego_token_claims, zego_token_claims_app_id, zego_token_claims_ctime,
-    zego_token_claims_expire, zego_token_claims_free, zego_token_claims_mode, zego_token_claims_nonce,
-    zego_token_claims_payload, zego_token_claims_to_json, zego_token_claims_user_id, zego_verify_token04_claims,
+    zego_token_claims_expire, zego_token_claims_fields, zego_token_claims_free, zego_token_claims_mode,
+    zego_token_claims_nonce, zego_token_claims_payload, zego_token_claims_to_json, zego_token_claims_user_id,
+    zego_token_claims_view, zego_verify_token04_claims,
 };
 pub use generator::{
     zego_token_generator, zego_token_generator_decode, zego_token_generator_free, zego_token_generator_generate,

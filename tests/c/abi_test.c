@@ -413,6 +413,21 @@ static void test_spans(void) {
   CHECK("decode_bytes reads it back without a NUL",
         zego_token_generator_decode_bytes(generator, buf, len, &claims) == ZEGO_RESULT_OK);
   CHECK("... with the user id", claims && strcmp(zego_token_claims_user_id(claims, NULL), user) == 0);
+  {
+    zego_token_claims_view view;
+    memset(&view, 0, sizeof view);
+    CHECK("claims_fields fills the view", zego_token_claims_fields(claims, &view) == ZEGO_RESULT_OK);
+    CHECK("... app id and times", view.app_id == APP_ID && view.expire - view.ctime == 3600 &&
+                                      view.ctime == zego_token_claims_ctime(claims) && view.nonce == zego_token_claims_nonce(claims));
+    CHECK("... the user id, its length and its NUL", view.user_id_len == strlen(user) &&
+                                                         memcmp(view.user_id, user, view.user_id_len) == 0 &&
+                                                         view.user_id[view.user_id_len] == '\0');
+    CHECK("... the payload, borrowed from the handle", view.payload_len == strlen(payload) &&
+                                                           view.payload == zego_token_claims_payload(claims, NULL));
+    CHECK("... the mode", strcmp(view.mode, "gcm") == 0);
+    CHECK("claims_fields with NULL claims is code 11", zego_token_claims_fields(NULL, &view) == ZEGO_RESULT_NULL_POINTER);
+    CHECK("claims_fields with NULL view is code 11", zego_token_claims_fields(claims, NULL) == ZEGO_RESULT_NULL_POINTER);
+  }
   zego_token_claims_free(claims);
   claims = NULL;
   CHECK("one-shot decode_bytes reads it back",

@@ -8,6 +8,18 @@ typedef struct zego_token_generator zego_token_generator;
 
 typedef struct zego_verify_options zego_verify_options;
 
+typedef struct {
+  uint32_t app_id;
+  int64_t ctime;
+  int64_t expire;
+  int64_t nonce;
+  const char *user_id;
+  size_t user_id_len;
+  const char *payload;
+  size_t payload_len;
+  const char *mode;
+} zego_token_claims_view;
+
 int32_t zego_decode_token04_claims(const char *token,
                                    const char *secret,
                                    zego_token_claims **claims_out);
@@ -32,6 +44,8 @@ const char *zego_token_claims_user_id(const zego_token_claims *claims, size_t *l
 const char *zego_token_claims_payload(const zego_token_claims *claims, size_t *len_out);
 
 const char *zego_token_claims_mode(const zego_token_claims *claims);
+
+int32_t zego_token_claims_fields(const zego_token_claims *claims, zego_token_claims_view *view_out);
 
 int32_t zego_token_claims_to_json(const zego_token_claims *claims, char **claims_json_out);
 

@@ -241,18 +241,16 @@ class Claims:
 
     @classmethod
     def _from_handle(cls, handle: c_void_p) -> "Claims":
-        def text(accessor) -> str:
-            length = ctypes.c_size_t()
-            return ctypes.string_at(accessor(handle, ctypes.byref(length)), length.value).decode("utf-8")
-
+        view = _native.ClaimsView()
+        _check(lib.zego_token_claims_fields(handle, ctypes.byref(view)))  # every field in one call
         return cls(
-            app_id=lib.zego_token_claims_app_id(handle),
-            user_id=text(lib.zego_token_claims_user_id),
-            ctime=lib.zego_token_claims_ctime(handle),
-            expire=lib.zego_token_claims_expire(handle),
-            nonce=lib.zego_token_claims_nonce(handle),
-            payload=text(lib.zego_token_claims_payload),
-            mode=lib.zego_token_claims_mode(handle).decode("ascii"),
+            app_id=view.app_id,
+            user_id=ctypes.string_at(view.user_id, view.user_id_len).decode("utf-8"),
+            ctime=view.ctime,
+            expire=view.expire,
+            nonce=view.nonce,
+            payload=ctypes.string_at(view.payload, view.payload_len).decode("utf-8"),
+            mode=view.mode.decode("ascii"),
         )
 
 

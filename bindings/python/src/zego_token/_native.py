@@ -130,6 +130,25 @@ _declare("zego_token_claims_payload", c_void_p, [c_void_p, POINTER(c_size_t)])
 _declare("zego_token_claims_mode", c_char_p, [c_void_p])
 
 
+class ClaimsView(ctypes.Structure):
+    """struct zego_token_claims_view: every field of a claims handle, filled in one call."""
+
+    _fields_ = [
+        ("app_id", c_uint32),
+        ("ctime", c_int64),
+        ("expire", c_int64),
+        ("nonce", c_int64),
+        ("user_id", c_void_p),
+        ("user_id_len", c_size_t),
+        ("payload", c_void_p),
+        ("payload_len", c_size_t),
+        ("mode", c_char_p),
+    ]
+
+
+_declare("zego_token_claims_fields", c_int32, [c_void_p, POINTER(ClaimsView)])
+
+
 def take_string(pointer: c_void_p) -> str:
     """Copies a string the library returned and frees the library's copy."""
     try:
