@@ -86,26 +86,23 @@ namespace ZegoToken
             }
         }
 
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint zego_token_claims_app_id(IntPtr claims);
+        /// <summary>struct zego_token_claims_view: every field of a claims handle; the strings are the handle's.</summary>
+        [StructLayout(LayoutKind.Sequential)]
+        internal struct ClaimsView
+        {
+            internal uint AppId;
+            internal long Ctime;
+            internal long Expire;
+            internal long Nonce;
+            internal IntPtr UserId;
+            internal UIntPtr UserIdLength;
+            internal IntPtr Payload;
+            internal UIntPtr PayloadLength;
+            internal IntPtr Mode;
+        }
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern long zego_token_claims_ctime(IntPtr claims);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern long zego_token_claims_expire(IntPtr claims);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern long zego_token_claims_nonce(IntPtr claims);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern IntPtr zego_token_claims_user_id(IntPtr claims, out UIntPtr length);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern IntPtr zego_token_claims_payload(IntPtr claims, out UIntPtr length);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern IntPtr zego_token_claims_mode(IntPtr claims);
+        internal static extern int zego_token_claims_fields(IntPtr claims, out ClaimsView view);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern void zego_token_claims_free(IntPtr claims);
@@ -258,11 +255,9 @@ namespace ZegoToken
         {
             try
             {
-                IntPtr userId = zego_token_claims_user_id(claims, out UIntPtr userIdLength);
-                IntPtr payload = zego_token_claims_payload(claims, out UIntPtr payloadLength);
-                return new Claims(zego_token_claims_app_id(claims), Read(userId, userIdLength),
-                    zego_token_claims_ctime(claims), zego_token_claims_expire(claims), zego_token_claims_nonce(claims),
-                    Read(payload, payloadLength), Read(zego_token_claims_mode(claims)));
+                Check(zego_token_claims_fields(claims, out ClaimsView view)); // every field in one call
+                return new Claims(view.AppId, Read(view.UserId, view.UserIdLength), view.Ctime, view.Expire, view.Nonce,
+                    Read(view.Payload, view.PayloadLength), Marshal.ReadByte(view.Mode) == (byte)'c' ? "cbc" : "gcm");
             }
             finally
             {
