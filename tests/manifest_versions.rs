@@ -61,6 +61,7 @@ fn every_binding_manifest_is_listed_for_version_bumps() {
         "bindings/dotnet/ZegoToken.csproj",
         "bindings/php/composer.json",
         "bindings/cpp/CMakeLists.txt",
+        "bindings/objc/ZegoToken.podspec",
     ] {
         assert!(
             listed.contains(&root().join(manifest)),
