@@ -6,6 +6,11 @@
 # shellcheck shell=bash
 
 objc_zip() { echo "$dist/objc/zego-token-objc-$version.zip"; }
+# The two macOS static libraries, as fat-archive.py's ARCH=PATH arguments.
+objc_slices() {
+  echo "arm64=$work/stage/zego-token-$version-aarch64-apple-darwin/lib/libzego_token.a" \
+    "x86_64=$work/stage/zego-token-$version-x86_64-apple-darwin/lib/libzego_token.a"
+}
 
 package_objc() { # TARGETS...
   local t have=0
@@ -22,10 +27,8 @@ package_objc() { # TARGETS...
   mkdir -p "$xcf/macos-arm64_x86_64/Headers" "$dist/objc"
   cp -r bindings/objc/Sources "$out/"
   cp bindings/objc/{Package.swift,ZegoToken.podspec,README.md} LICENSE-MIT LICENSE-APACHE "$out/"
-  "$(llvm-config --bindir)/llvm-lipo" -create \
-    "$work/stage/zego-token-$version-aarch64-apple-darwin/lib/libzego_token.a" \
-    "$work/stage/zego-token-$version-x86_64-apple-darwin/lib/libzego_token.a" \
-    -output "$xcf/macos-arm64_x86_64/libzego_token.a"
+  # shellcheck disable=SC2046 # one ARCH=PATH argument per word
+  python3 scripts/lib/fat-archive.py create "$xcf/macos-arm64_x86_64/libzego_token.a" $(objc_slices)
   cp include/zego_token.h "$xcf/macos-arm64_x86_64/Headers/"
   python3 - "$xcf/Info.plist" <<'PY'
 import plistlib, sys
@@ -47,14 +50,15 @@ PY
 }
 
 # What can be checked without a Mac: the package's files, the xcframework's plist and its universal
-# library (both architectures, the header's functions), the manifests' names, paths and version
+# library (exactly the two macOS release libraries, with the header's functions), the manifests'
+# names, paths and version
 # (the podspec with ruby -c), and the packaged sources built and tested with GNUstep against this
 # machine's library.
 check_objc() {
   [[ ${objc_skipped:-1} == 1 ]] && { echo "objc: skipped (needs both macOS targets)"; return 0; }
   local out="$work/check/objc" pkg
   step "objc: the package's files, xcframework and manifests; its sources under GNUstep"
-  need_deb ruby gobjc gobjc++ gnustep-make libgnustep-base-dev
+  need_deb ruby gobjc gobjc++ gnustep-make libgnustep-base-dev || die "objc: cannot install ruby, gobjc, gobjc++ and GNUstep"
   rm -rf "$out" && mkdir -p "$out"
   unzip -q "$(objc_zip)" -d "$out"
   pkg="$out/zego-token-objc-$version"
@@ -75,17 +79,18 @@ for lib in plist["AvailableLibraries"]:
     assert os.path.isdir(os.path.join(base, lib["HeadersPath"])), lib
     assert lib["SupportedPlatform"] == "macos" and sorted(lib["SupportedArchitectures"]) == ["arm64", "x86_64"], lib
 PY
-  local lib="$pkg/ZegoTokenNative.xcframework/macos-arm64_x86_64/libzego_token.a" arch
-  [[ "$("$(llvm-config --bindir)/llvm-lipo" -archs "$lib")" == "x86_64 arm64" || "$("$(llvm-config --bindir)/llvm-lipo" -archs "$lib")" == "arm64 x86_64" ]] ||
-    die "objc: the xcframework's library is not arm64 + x86_64"
-  for arch in arm64 x86_64; do
-    "$(llvm-config --bindir)/llvm-lipo" -thin "$arch" "$lib" -output "$out/lib-$arch.a"
-    llvm-nm --defined-only "$out/lib-$arch.a" 2>/dev/null | awk '$2 == "T" {print $3}' | sed 's/^_//' | grep '^zego_' |
-      LC_ALL=C sort -u >"$out/functions-$arch.txt"
-    header_functions | comm -23 - "$out/functions-$arch.txt" >"$out/missing-$arch.txt"
-    [[ ! -s $out/missing-$arch.txt ]] || die "objc: the $arch library lacks $(paste -sd' ' "$out/missing-$arch.txt")"
+  local lib="$pkg/ZegoTokenNative.xcframework/macos-arm64_x86_64/libzego_token.a" slice archs
+  file "$lib" | has "Mach-O universal binary with 2 architectures" || die "objc: $(file "$lib")"
+  # shellcheck disable=SC2046 # one ARCH=PATH argument per word
+  archs=$(python3 scripts/lib/fat-archive.py verify "$lib" $(objc_slices)) || die "objc: the xcframework's library is not the two macOS libraries"
+  for slice in $(objc_slices); do
+    # llvm-nm lists the machine-code members and fails on the bitcode ones its LLVM is too old for.
+    { llvm-nm --defined-only "${slice#*=}" 2>/dev/null || true; } | awk '$2 == "T" {print $3}' | sed 's/^_//' |
+      { grep '^zego_' || true; } | LC_ALL=C sort -u >"$out/functions.txt"
+    header_functions | comm -23 - "$out/functions.txt" >"$out/missing.txt"
+    [[ ! -s $out/missing.txt ]] || die "objc: the ${slice%%=*} library lacks $(paste -sd' ' "$out/missing.txt")"
   done
-  echo "objc: ZegoTokenNative.xcframework: a universal arm64 + x86_64 libzego_token.a with the header's functions"
+  echo "objc: ZegoTokenNative.xcframework: a universal ($archs) libzego_token.a, the release's two macOS libraries with the header's functions"
   ruby -c "$pkg/ZegoToken.podspec" >/dev/null || die "objc: the podspec is not valid Ruby"
   VERSION="$version" python3 - "$pkg" <<'PY' || die "objc: the manifests disagree with the package"
 import os, re, sys
@@ -98,6 +103,7 @@ for glob in re.findall(r"'(Sources/[^']*|ZegoTokenNative\.xcframework)'", pod):
     assert os.path.exists(os.path.join(pkg, glob.split("*")[0].rstrip("/"))), glob
 swift = open(os.path.join(pkg, "Package.swift")).read()
 assert swift.startswith("// swift-tools-version:"), "Package.swift: tools version line"
+swift = "\n".join(line for line in swift.splitlines() if not line.lstrip().startswith("//"))
 assert swift.count("(") == swift.count(")") and swift.count("[") == swift.count("]"), "Package.swift: brackets"
 for path in re.findall(r'path: "([^"]+)"', swift):
     assert os.path.exists(os.path.join(pkg, path)), path
