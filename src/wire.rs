@@ -1,9 +1,12 @@
 //! The Token04 envelope: "04" + base64 of
 //! `expire(i64 BE) | nonce_len(u16 BE) | nonce | cipher_len(u16 BE) | ciphertext | [mode(u8)]`.
 
+#[cfg(not(target_family = "wasm"))]
 use std::sync::OnceLock;
 
+#[cfg(not(target_family = "wasm"))]
 use base64::engine::general_purpose::PAD;
+#[cfg(not(target_family = "wasm"))]
 use base64::engine::simd::Simd;
 use base64::Engine as _;
 
@@ -37,9 +40,16 @@ pub(crate) struct Envelope<'a> {
 
 /// Standard base64 with padding, with the base64 crate's AVX2 kernels where the CPU has them (the
 /// engine falls back to the crate's scalar code otherwise). Chosen once, on first use.
+#[cfg(not(target_family = "wasm"))]
 fn base64() -> &'static Simd {
     static ENGINE: OnceLock<Simd> = OnceLock::new();
     ENGINE.get_or_init(|| Simd::standard(PAD))
+}
+
+/// Standard base64 with padding (WebAssembly: the crate's SIMD engine has no wasm kernels).
+#[cfg(target_family = "wasm")]
+fn base64() -> &'static base64::engine::GeneralPurpose {
+    &base64::engine::general_purpose::STANDARD
 }
 
 /// Strips the version prefix and decodes the base64 body.

@@ -62,6 +62,8 @@ fn every_binding_manifest_is_listed_for_version_bumps() {
         "bindings/php/composer.json",
         "bindings/cpp/CMakeLists.txt",
         "bindings/objc/ZegoToken.podspec",
+        "bindings/wasm/package.json",
+        "bindings/wasm/Cargo.toml",
     ] {
         assert!(
             listed.contains(&root().join(manifest)),
