@@ -43,6 +43,7 @@ mod nonce_source;
 mod payload;
 mod plaintext;
 mod secret;
+pub mod verdict;
 mod verify;
 mod wire;
 

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-const SKIPPED_DIRS: [&str; 6] = ["target", "node_modules", "vendor", "dist", ".git", "build"];
+const SKIPPED_DIRS: [&str; 7] = ["target", "node_modules", "vendor", "dist", ".git", "build", "pkg"];
 
 fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap().flatten() {

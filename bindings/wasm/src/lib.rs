@@ -78,6 +78,63 @@ pub fn verify_with_any(
     Ok(Array::of2(&claims_json(&claims).into(), &(index as u32).into()))
 }
 
+/// What the Token Inspector shows (web/): the token checked as `zego-token verify` checks it, with
+/// the secrets in order, against `app_id` (undefined: the token's own) and the options, at `now`
+/// (undefined: the host's clock). Returns `{ ok, code, sentence, now, secretIndex, claims }`:
+/// `code` 0 when valid, `sentence` the command line tool's, `claims` the claims JSON when the token
+/// could be read.
+#[wasm_bindgen]
+#[allow(clippy::too_many_arguments)] // the verification's own parameters, as in verifyWithAny
+pub fn inspect(
+    token: &str,
+    secrets: Vec<String>,
+    app_id: Option<u32>,
+    now: Option<i64>,
+    leeway: i64,
+    user_id: Option<String>,
+    require_gcm: bool,
+) -> Object {
+    let now = now.unwrap_or_else(|| (js_sys::Date::now() / 1000.0).floor() as i64);
+    let check = options(Some(now), leeway, user_id.clone(), require_gcm);
+    let outcome = zego_token::decode_with_any(token, &secrets)
+        .map_err(|e| (e, None))
+        .and_then(
+            |(claims, index)| match check.check(&claims, app_id.unwrap_or(claims.app_id)) {
+                Ok(()) => Ok((claims, index)),
+                Err(e) => Err((e, Some(claims))),
+            },
+        );
+    let (code, sentence, claims, index) = match outcome {
+        Ok((claims, index)) => {
+            let sentence = zego_token::verdict::valid_sentence(&claims, now, index, secrets.len());
+            (0, sentence, Some(claims), Some(index))
+        }
+        Err((error, claims)) => {
+            let expected = zego_token::verdict::Expected {
+                app_id: app_id.or(claims.as_ref().map(|c| c.app_id)).unwrap_or(0),
+                user_id: user_id.as_deref(),
+            };
+            let sentence = zego_token::verdict::failure_sentence(error, claims.as_ref().map(|c| (c, now, &expected)));
+            (error.code(), sentence, claims, None)
+        }
+    };
+    let result = Object::new();
+    let set = |key: &str, value: JsValue| {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&result, &key.into(), &value);
+    };
+    set("ok", (code == 0).into());
+    set("code", code.into());
+    set("sentence", sentence.into());
+    set("now", (now as f64).into());
+    set("secretIndex", index.map_or(JsValue::NULL, |i| (i as u32).into()));
+    set(
+        "claims",
+        claims.as_ref().map_or(JsValue::NULL, |c| claims_json(c).into()),
+    );
+    result
+}
+
 /// The privilege payload JSON of an RTC room token (stream ids undefined: `null`).
 #[wasm_bindgen(js_name = rtcRoomPayload)]
 pub fn rtc_room_payload(
