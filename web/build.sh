@@ -8,10 +8,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 wasm="$root/bindings/wasm"
 out="$here/dist"
-"$wasm/build.sh" >/dev/null # the wasm32 build, the pinned wasm-bindgen CLI
+"$wasm/build.sh" >/dev/null # the wasm32 target and the pinned wasm-bindgen CLI, and the npm package
+# The same crate with inspect() (its feature "inspector"), in a target directory of its own.
+(cd "$wasm" && cargo build -q --release --locked --target wasm32-unknown-unknown --features inspector \
+  --target-dir "$root/target/inspector")
 rm -rf "$out" && mkdir -p "$out/glue"
 wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section \
-  --out-dir "$out/glue" --out-name zego_token_wasm "$wasm/target/wasm32-unknown-unknown/release/zego_token_wasm.wasm"
+  --out-dir "$out/glue" --out-name zego_token_wasm "$root/target/inspector/wasm32-unknown-unknown/release/zego_token_wasm.wasm"
 VERSION=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/Cargo.toml" | head -1) python3 - "$here" "$out" <<'PY'
 import base64, hashlib, os, sys
 here, out = sys.argv[1], sys.argv[2]

@@ -59,10 +59,16 @@ package_npm() { # TARGETS...
     fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + "\n");'
   (cd "$out/main" && npm pack -q --ignore-scripts --pack-destination "$dist/npm" >/dev/null)
   echo "dist/npm/zego-token-$version.tgz"
+
+  # The WebAssembly package, one for every platform (bindings/wasm/build.sh).
+  bindings/wasm/build.sh >"$work/npm/wasm-build.log" 2>&1 || { cat "$work/npm/wasm-build.log"; die "npm: the WebAssembly build failed"; }
+  (cd bindings/wasm/pkg && npm pack -q --ignore-scripts --pack-destination "$dist/npm" >/dev/null)
+  echo "dist/npm/zego-token-wasm-$version.tgz: $(tail -n 1 "$work/npm/wasm-build.log" | sed 's/^bindings\/wasm\/pkg: //')"
 }
 
 # Publishes dist/npm to a verdaccio registry on 127.0.0.1 and installs zego-token from it into a
-# fresh project with no cargo on PATH: require() and import work, with the linux-x64-gnu package.
+# fresh project with no cargo on PATH: require() and import work, with the linux-x64-gnu package;
+# then zego-token-wasm, imported as an ES module.
 check_npm() {
   local out="$work/check/npm" tools="$root/target/dist-tools/verdaccio" port=$((40000 + RANDOM % 20000))
   local registry="http://127.0.0.1:$port"
@@ -87,6 +93,9 @@ packages:
     access: \$all
     publish: \$authenticated
   '@zego-token/*':
+    access: \$all
+    publish: \$authenticated
+  'zego-token-wasm':
     access: \$all
     publish: \$authenticated
   '**':
@@ -132,6 +141,13 @@ EOF
       'if (decode(generate(1234567890, "esm-user", s, 3600), s).userId !== "esm-user") throw new Error("esm");' \
       'console.log(`import: ${libraryVersion()}`);' >esm.mjs
     node esm.mjs
+    # The WebAssembly package, from the same registry, imported as an ES module.
+    npm install -q --no-audit --no-fund --userconfig "$out/npmrc" zego-token-wasm >/dev/null
+    printf '%s\n' 'import { generate, decode, libraryVersion } from "zego-token-wasm";' \
+      'const s = "0123456789abcdef0123456789abcdef";' \
+      'if (decode(generate(1234567890, "wasm-user", s, 3600), s).userId !== "wasm-user") throw new Error("wasm");' \
+      'console.log(`zego-token-wasm: ${libraryVersion()}`);' >wasm.mjs
+    node wasm.mjs
   ) || die "installing zego-token from the registry failed"
   echo "installed: $(cd "$out/project" && ls -d node_modules/@zego-token/* | sed 's|node_modules/||' | paste -sd' ')"
   kill "$verdaccio_pid" 2>/dev/null

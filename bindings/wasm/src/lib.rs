@@ -83,6 +83,7 @@ pub fn verify_with_any(
 /// (undefined: the host's clock). Returns `{ ok, code, sentence, now, secretIndex, claims }`:
 /// `code` 0 when valid, `sentence` the command line tool's, `claims` the claims JSON when the token
 /// could be read.
+#[cfg(feature = "inspector")]
 #[wasm_bindgen]
 #[allow(clippy::too_many_arguments)] // the verification's own parameters, as in verifyWithAny
 pub fn inspect(
