@@ -18,8 +18,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use jni_sys::{jbyteArray, jclass, jint, jlong, JNIEnv, JNI_ABORT};
 
 use super::generator::zego_token_generator;
+use super::spans::failure;
 use super::zego_result;
-use zego::Error;
 
 /// A Java `byte[]` held in a JNI critical region, released when dropped (on unwind too).
 struct CriticalBytes {
@@ -107,14 +107,6 @@ fn boundary(body: impl FnOnce() -> Result<usize, (zego_result, usize)>) -> jint 
     }
 }
 
-/// The failure for a core error: with `token_len_bound` when the buffer was too small.
-fn core_failure(error: Error, user_id: &str, payload: &str) -> (zego_result, usize) {
-    match error {
-        Error::BufferTooSmall => (zego_result::BufferTooSmall, zego::token_len_bound(user_id, payload)),
-        error => (error.into(), 0),
-    }
-}
-
 /// `static native int generatorGenerate(long generator, byte[] userId, long ttl, byte[] payload, byte[] out)`
 ///
 /// # Safety
@@ -144,7 +136,7 @@ pub unsafe extern "system" fn Java_im_zego_token_Jni_generatorGenerate(
         generator
             .inner()
             .generate_into(user, effective_time_in_seconds, data, token.bytes_mut())
-            .map_err(|error| core_failure(error, user, data))
+            .map_err(|error| failure(error, user, data))
     })
 }
 
@@ -187,7 +179,7 @@ pub unsafe extern "system" fn Java_im_zego_token_Jni_generate(
             data,
             token.bytes_mut(),
         )
-        .map_err(|error| core_failure(error, user, data))
+        .map_err(|error| failure(error, user, data))
     })
 }
 

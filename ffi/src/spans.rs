@@ -69,8 +69,8 @@ unsafe fn deliver_into(
 }
 
 /// The code for a core error, with the size to report: [`zego::token_len_bound`] when the buffer
-/// was too small, 0 otherwise.
-fn failure(error: Error, user_id: &str, payload: &str) -> (zego_result, usize) {
+/// was too small, 0 otherwise. (The Java binding's JNI functions, jni.rs, report the same way.)
+pub(super) fn failure(error: Error, user_id: &str, payload: &str) -> (zego_result, usize) {
     match error {
         Error::BufferTooSmall => (zego_result::BufferTooSmall, zego::token_len_bound(user_id, payload)),
         error => (error.into(), 0),
