@@ -2,7 +2,26 @@
 //! line tool's `verify` and `decode`, and the Token Inspector web page (through the WebAssembly
 //! build).
 
-use crate::{Claims, Error, Mode};
+use crate::{decode_with_any, Claims, Error, Mode, VerifyOptions};
+
+/// Verifies as [`verify_with_any`](crate::verify_with_any) does, but keeps the claims when the
+/// token could be read and only the check failed, for the sentence that says why. `app_id` `None`
+/// checks against the token's own app id (time, user id and format only).
+///
+/// # Errors
+/// The error, with the claims when the token could be decoded.
+pub fn check<S: AsRef<str>>(
+    token: &str,
+    secrets: &[S],
+    app_id: Option<u32>,
+    options: &VerifyOptions,
+) -> Result<(Claims, usize), (Error, Option<Claims>)> {
+    let (claims, index) = decode_with_any(token, secrets).map_err(|e| (e, None))?;
+    match options.check(&claims, app_id.unwrap_or(claims.app_id)) {
+        Ok(()) => Ok((claims, index)),
+        Err(e) => Err((e, Some(claims))),
+    }
+}
 
 /// What a verification was asked to expect, for the sentences that explain a mismatch.
 #[derive(Clone, Copy, Debug)]

@@ -89,12 +89,7 @@ fn verify(args: VerifyArgs) -> Result<(), Failure> {
         options = options.require_gcm();
     }
     let now = args.now.unwrap_or_else(report::unix_now);
-    let outcome = decode_with_any(&token, &secrets)
-        .map_err(|e| (e, None))
-        .and_then(|(claims, index)| match options.check(&claims, args.app_id) {
-            Ok(()) => Ok((claims, index)),
-            Err(e) => Err((e, Some(claims))),
-        });
+    let outcome = zego_token::verdict::check(&token, &secrets, Some(args.app_id), &options);
     let count = secrets.len();
     let expected = report::Expected {
         app_id: args.app_id,
