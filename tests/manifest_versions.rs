@@ -64,6 +64,7 @@ fn every_binding_manifest_is_listed_for_version_bumps() {
         "bindings/objc/ZegoToken.podspec",
         "bindings/wasm/package.json",
         "bindings/wasm/Cargo.toml",
+        "bindings/python/speedups/Cargo.toml",
     ] {
         assert!(
             listed.contains(&root().join(manifest)),

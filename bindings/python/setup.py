@@ -1,5 +1,6 @@
 """Builds the native library with cargo (setuptools-rust, Binding.NoBinding) and bundles it inside
-the package, so that a wheel is self-contained.
+the package, so that a wheel is self-contained; and the optional accelerator `_speedups`
+(speedups/, PyO3 on CPython's stable ABI), which calls that library with less overhead than ctypes.
 
 The Rust sources are the C ABI crate: in an sdist, the packaged crates under rust/ (scripts/dist puts
 them there); in a clone of the repository, ../../ffi. scripts/dist makes the per-platform wheels from
@@ -37,9 +38,19 @@ else:
                 path=os.path.relpath(crate, here),
                 binding=Binding.NoBinding,
                 py_limited_api=True,
-            )
+            ),
+            # The accelerator (speedups/): a CPython extension on the stable ABI of 3.10. Optional:
+            # where it cannot be built, the package works through ctypes alone.
+            RustExtension(
+                "zego_token._speedups",
+                path="speedups/Cargo.toml",
+                binding=Binding.PyO3,
+                py_limited_api=True,
+                optional=True,
+            ),
         ],
-        # The library does not use Python's C API: one wheel serves every CPython of this platform.
+        # Neither needs more than the stable ABI: one wheel serves every CPython of this platform
+        # (3.9 takes the ctypes path; _speedups is used from 3.10).
         options={**out_of_tree, "bdist_wheel": {"py_limited_api": "cp39"}},
         zip_safe=False,
     )

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Optional, Sequence, Tuple, Union
 
 from . import _fast, _native
+from ._fast import speedups as _speedups
 from ._native import lib, take_string
 from .errors import InvalidArgumentError, InvalidArgumentTypeError, InvalidUtf8Error, NullPointerError, error_for
 
@@ -91,6 +92,12 @@ def generate(
     app_id: int, user_id: str, secret: str, effective_time_in_seconds: int = 3600, payload: str = ""
 ) -> str:
     """Generates a Token04 (AES-256-GCM). Raises a ZegoTokenError subclass for invalid input."""
+    if _speedups is not None:
+        token = _speedups.generate(app_id, user_id, secret, effective_time_in_seconds, payload)
+        if type(token) is str:
+            return token
+        if token is not None:
+            _check(token)
     app = ctypes.c_uint32(_int(app_id, "app_id", *_U32))
     user = _span(user_id, "user_id")
     key = _span(secret, "secret")
@@ -112,12 +119,19 @@ class Generator:
         handle = c_void_p()
         _check(lib.zego_token_generator_new(_int(app_id, "app_id", *_U32), _c(secret, "secret"), ctypes.byref(handle)))
         self._handle: Optional[c_void_p] = handle
+        self._address: int = handle.value or 0  # for _speedups; 0 once closed
         self._lock = threading.Lock()
         self.app_id = app_id
 
     def generate(self, user_id: str, effective_time_in_seconds: int = 3600, payload: str = "") -> str:
         """Generates a token for `user_id`."""
-        # The hot path, written out: a Python-level call here costs a tenth of the token's time.
+        if _speedups is not None:
+            token = _speedups.generator_generate(self._address, user_id, effective_time_in_seconds, payload)
+            if type(token) is str:
+                return token
+            if token is not None:
+                _check(token)
+        # The ctypes path, written out: a Python-level call here costs a tenth of the token's time.
         user = _span(user_id, "user_id")
         data = _span(payload, "payload", required=False) if payload != "" else b""
         ttl = _fast.cached_int64(effective_time_in_seconds) or _ttl(effective_time_in_seconds)
@@ -165,7 +179,7 @@ class Generator:
     def close(self) -> None:
         """Frees the native generator (and zeroizes its key). Safe to call twice."""
         with self._lock:
-            handle, self._handle = self._handle, None
+            handle, self._handle, self._address = self._handle, None, 0
         if handle is not None:
             lib.zego_token_generator_free(handle)
 

@@ -1,4 +1,10 @@
-"""The fast path for generating tokens: the library's `_into` functions, one ctypes call a token.
+"""The fast path for generating tokens: the library's `_into` functions, one call a token.
+
+On CPython 3.10 and later the call goes through `_speedups`, a small compiled module (one build
+per platform, CPython's stable ABI) that converts the arguments and calls the function loaded here;
+it returns the token, the library's code, or None for what it leaves to this module's ctypes path
+(ZEGO_TOKEN_SPEEDUPS=0 turns it off). Elsewhere, or when the wheel has no `_speedups`, the ctypes
+path below makes the same call:
 
 ctypes converts each declared argument through a Python-level `from_param` that allocates an
 object, about 70 ns an argument. These calls are made through function objects without `argtypes`
@@ -11,8 +17,10 @@ reusable buffer and copied out once, as a `str`.
 from __future__ import annotations
 
 import ctypes
+import os
+import sys
 import threading
-from ctypes import c_int32, c_int64, c_size_t
+from ctypes import c_int32, c_int64, c_size_t, c_void_p
 
 from ._native import lib
 
@@ -24,6 +32,24 @@ generator_generate_into = lib["zego_token_generator_generate_into"]
 generator_generate_into.restype = c_int32
 generate_into = lib["zego_generate_token04_into"]
 generate_into.restype = c_int32
+
+
+def _load_speedups():
+    """The `_speedups` module bound to this library's functions, or None where it cannot serve."""
+    if os.environ.get("ZEGO_TOKEN_SPEEDUPS") == "0":
+        return None
+    if sys.implementation.name != "cpython" or sys.version_info < (3, 10):
+        return None  # built for CPython's stable ABI of 3.10
+    try:
+        from . import _speedups  # type: ignore[attr-defined]
+    except ImportError:
+        return None  # a wheel without it (a platform it is not built for, or a source build that skipped it)
+    address = ctypes.cast
+    _speedups.bind(address(generator_generate_into, c_void_p).value, address(generate_into, c_void_p).value)
+    return _speedups
+
+
+speedups = _load_speedups()
 
 # Lengths as ready-made size_t objects (never modified, so shared by all threads).
 SIZES = tuple(c_size_t(n) for n in range(512))
