@@ -1,12 +1,39 @@
 # Sourced by scripts/dist: the Python package in dist/python, one wheel per target and an sdist.
 #
-# The package is pure Python over ctypes, so each wheel is tagged py3-none-<platform>: a pure wheel
-# is built once, then unpacked, given the target's release library and the platform tag, and packed
-# again. The sdist carries the packaged Rust crates (rust/), so that a wheel builds from it anywhere
+# The package is Python over ctypes, with an optional accelerator (_speedups, a CPython extension on
+# the stable ABI of 3.10, used only where it loads), so each wheel is tagged py3-none-<platform>:
+# every Python 3 installs it and works. A pure wheel is built once, then unpacked, given the
+# target's release library, accelerator and platform tag, and packed again. The sdist carries the packaged Rust crates (rust/), so that a wheel builds from it anywhere
 # cargo runs. Uses scripts/dist's variables ($version, $work, $dist, $root) and functions.
 # shellcheck shell=bash
 
 python_tools_pins=(wheel==0.45.1 build==1.2.2.post1 auditwheel==6.8.2)
+
+# The file name the accelerator has inside the package on TARGET's platform.
+python_speedups_name() { case "$1" in *-windows-*) echo _speedups.pyd ;; *) echo _speedups.abi3.so ;; esac; }
+
+# Called by scripts/dist's build: the accelerator (bindings/python/speedups) for TARGET, into
+# $work/TARGET/out, with the same toolchains and baselines as the library.
+build_python_speedups() { # TARGET
+  local t=$1 b="$work/$1" out="$work/$1/out" built
+  local crate=(--manifest-path bindings/python/speedups/Cargo.toml)
+  case "$t" in
+    *-linux-gnu)
+      zigbuild "$b/speedups" "$t.$(minimum_version "$t")" "${crate[@]}"
+      built=lib_speedups.so ;;
+    *-linux-musl)
+      RUSTFLAGS="-C target-feature=-crt-static" zigbuild "$b/speedups" "$t" "${crate[@]}"
+      built=lib_speedups.so ;;
+    *-apple-darwin)
+      RUSTFLAGS="-Zdefault-visibility=hidden" MACOSX_DEPLOYMENT_TARGET=$(macos_minimum "$t") RUSTUP_TOOLCHAIN=$nightly \
+        zigbuild "$b/speedups" "$t" -Zbuild-std=std,panic_abort "${crate[@]}"
+      built=lib_speedups.dylib ;;
+    *-windows-gnu)
+      zigbuild "$b/speedups" "$t" "${crate[@]}"
+      built=_speedups.dll ;;
+  esac
+  cp "$b/speedups/$t/release/$built" "$out/$(python_speedups_name "$t")"
+}
 
 package_python() { # TARGETS...
   local py="$root/target/dist-tools/bin/python" out="$work/python" t
@@ -16,7 +43,7 @@ package_python() { # TARGETS...
   mkdir -p "$out" "$dist/python"
   # A copy of the package alone, so that nothing built in the source folder leaks in.
   cp -rL bindings/python "$out/src"
-  rm -rf "$out/src/build" "$out/src/dist" "$out/src"/src/*.egg-info
+  rm -rf "$out/src/build" "$out/src/dist" "$out/src"/src/*.egg-info "$out/src/speedups/target"
   find "$out/src" \( -name __pycache__ -o -name 'libzego_token*' \) -prune -exec rm -rf {} +
 
   ZEGO_TOKEN_PYTHON_NO_NATIVE=1 "$py" -m pip wheel -q --no-deps -w "$out/pure" "$out/src"
@@ -30,6 +57,7 @@ package_python() { # TARGETS...
     "$py" -m wheel unpack -d "$out/unpacked" "$pure" >/dev/null
     unpacked=$(ls -d "$out"/unpacked/zego_token-*)
     cp "$library" "$unpacked/zego_token/$name"
+    cp "$work/$t/out/$(python_speedups_name "$t")" "$unpacked/zego_token/"
     sed -i -e 's/^Root-Is-Purelib: true$/Root-Is-Purelib: false/' -e "s/^Tag: py3-none-any$/Tag: py3-none-$tag/" \
       "$unpacked"/zego_token-*.dist-info/WHEEL
     "$py" -m wheel pack -d "$dist/python" "$unpacked" >/dev/null
@@ -72,8 +100,50 @@ lowest_python() {
   done
 }
 
-# A fresh virtual environment with no cargo on PATH installs the right wheel and works; the
-# lowest supported Python does too; a machine with cargo builds a working wheel from the sdist.
+# Each wheel's accelerator, as a file: the target's format and architecture, one export
+# (PyInit__speedups), no libpython linked (the interpreter provides it; Windows: python3.dll, the
+# stable ABI's), the target's glibc baseline or macOS minimum.
+check_python_speedups() { # WHEEL TARGET
+  local wheel=$1 t=$2 dir="$work/check/python/speedups-$2" name file exports
+  name=$(python_speedups_name "$t")
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  unzip -q -o "$wheel" "zego_token/$name" -d "$dir" || die "python: $(basename "$wheel") has no zego_token/$name"
+  file="$dir/zego_token/$name"
+  case "$t" in
+    *-linux-*)
+      local arch=x86-64
+      [[ $t == aarch64-* ]] && arch=aarch64
+      file "$file" | has "ELF 64-bit LSB shared object, .*$arch" || die "python: $t: $(file "$file")"
+      ! llvm-readelf -d "$file" | has -i 'NEEDED.*libpython' || die "python: $t: $name links libpython"
+      exports=$(llvm-nm -D --defined-only "$file" | awk '{print $3}')
+      if [[ $t == *-gnu ]]; then
+        local newest baseline
+        newest=$(newest_glibc "$file") baseline=$(minimum_version "$t")
+        [[ "$(printf '%s\n' "$newest" "$baseline" | sort -V | tail -n 1)" == "$baseline" ]] ||
+          die "python: $t: $name needs GLIBC_$newest, newer than $baseline"
+      fi ;;
+    *-apple-darwin)
+      local arch=x86_64
+      [[ $t == aarch64-* ]] && arch=arm64
+      file "$file" | has "Mach-O 64-bit $arch dynamically linked shared library" || die "python: $t: $(file "$file")"
+      ! llvm-objdump --macho --dylibs-used "$file" | has -i python || die "python: $t: $name links a Python library"
+      llvm-objdump --macho --private-headers "$file" | has -E "^ +(minos|version) $(macos_minimum "$t")$" ||
+        die "python: $t: $name is not stamped for macOS $(macos_minimum "$t")"
+      exports=$(llvm-nm -g --defined-only "$file" | awk '$2 == "T" {print $3}' | sed 's/^_//') ;;
+    *-windows-*)
+      file "$file" | has "PE32+ executable (DLL).*x86-64" || die "python: $t: $(file "$file")"
+      llvm-readobj --coff-imports "$file" | grep -i 'Name: python' | has -x '  Name: python3.dll' ||
+        die "python: $t: $name does not import python3.dll alone"
+      exports=$(llvm-readobj --coff-exports "$file" | sed -n 's/^ *Name: //p') ;;
+  esac
+  [[ $exports == PyInit__speedups ]] || die "python: $t: $name exports $(echo $exports) instead of PyInit__speedups alone"
+  echo "python: $(basename "$wheel"): zego_token/$name exports PyInit__speedups alone, links no libpython"
+}
+
+# A fresh virtual environment with no cargo on PATH installs the right wheel and works, through the
+# accelerator on 3.10 and later; the lowest supported Python does too, through ctypes; a machine
+# with cargo builds a working wheel from the sdist.
 check_python() {
   local out="$work/check/python" probe
   step "python: installing the packages as users do"
@@ -84,8 +154,15 @@ s = "0123456789abcdef0123456789abcdef"
 t = zego_token.generate(1234567890, "py-user", s, 3600)
 c = zego_token.decode(t, s)
 assert c.user_id == "py-user" and c.app_id == 1234567890, c
-print(zego_token.library_version(), sys.version.split()[0])'
-  local wheel
+from zego_token import _fast
+assert (_fast.speedups is not None) == (sys.version_info >= (3, 10)), _fast.speedups
+print(zego_token.library_version(), sys.version.split()[0], "through", "_speedups" if _fast.speedups else "ctypes")'
+  local wheel t
+  for t in "${targets[@]}"; do
+    wheel="$dist/python/zego_token-$version-py3-none-$(target_field "$t" python).whl"
+    [[ -f $wheel ]] || die "python: no wheel for $t"
+    check_python_speedups "$wheel" "$t"
+  done
   for wheel in "$dist"/python/*manylinux*.whl; do
     "$root/target/dist-tools/bin/auditwheel" show "$wheel" >"$out/auditwheel.txt" 2>&1 || { cat "$out/auditwheel.txt"; die "auditwheel refuses $wheel"; }
     local arch=${wheel##*manylinux2014_}
