@@ -4,8 +4,10 @@
 //   std::string token = generator.generate("user_123456", 3600);
 //   zego_token::Claims claims = zego_token::verify(token, secret, 1234567890);
 //
-// Failures throw zego_token::Error, whose code() is the library's stable numeric code. Every string
-// the library returns is freed by RAII, also when an exception is on its way.
+// Failures throw a zego_token::Error: one class per failure reason (UserIdMismatchError,
+// ExpiredTokenError, ...) under InvalidInputError or TokenError, each with code(), the library's
+// stable numeric code. Every string the library returns is freed by RAII, also when an exception
+// is on its way.
 #ifndef ZEGO_TOKEN_HPP
 #define ZEGO_TOKEN_HPP
 
@@ -40,6 +42,50 @@ class Error : public std::runtime_error {
  private:
   int32_t code_;
 };
+
+/// The input was refused (codes 1 to 12): what generate, a generator, verify's options or the RTC
+/// payload builder was given.
+class InvalidInputError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// The token was refused (codes 20 to 33) by decode or verify.
+class TokenError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// The class of one failure reason: the library code `Code`, under `Base`. Catch it by the names
+/// below (`catch (const zego_token::UserIdMismatchError&)`), or any of them as Error.
+template <int32_t Code, typename Base>
+class CodedError : public Base {
+ public:
+  CodedError() : Base(Code) {}
+  explicit CodedError(const std::string& message) : Base(Code, message) {}
+};
+
+using InvalidAppIdError = CodedError<ZEGO_RESULT_INVALID_APP_ID, InvalidInputError>;                  // 1
+using InvalidUserIdError = CodedError<ZEGO_RESULT_INVALID_USER_ID, InvalidInputError>;                // 3
+using InvalidSecretError = CodedError<ZEGO_RESULT_INVALID_SECRET, InvalidInputError>;                 // 5
+using InvalidEffectiveTimeError = CodedError<ZEGO_RESULT_INVALID_EFFECTIVE_TIME, InvalidInputError>;  // 6
+using PayloadTooLargeError = CodedError<ZEGO_RESULT_PAYLOAD_TOO_LARGE, InvalidInputError>;            // 7
+using InvalidRoomIdError = CodedError<ZEGO_RESULT_INVALID_ROOM_ID, InvalidInputError>;                // 8
+using InvalidStreamIdError = CodedError<ZEGO_RESULT_INVALID_STREAM_ID, InvalidInputError>;            // 9
+using InvalidArgumentError = CodedError<ZEGO_RESULT_INVALID_ARGUMENT, InvalidInputError>;             // 10
+using NullPointerError = CodedError<ZEGO_RESULT_NULL_POINTER, InvalidInputError>;                     // 11
+using InvalidUtf8Error = CodedError<ZEGO_RESULT_INVALID_UTF8, InvalidInputError>;                     // 12
+using MalformedTokenError = CodedError<ZEGO_RESULT_MALFORMED, TokenError>;                            // 20
+using UnsupportedVersionError = CodedError<ZEGO_RESULT_UNSUPPORTED_VERSION, TokenError>;              // 21
+using UnsupportedModeError = CodedError<ZEGO_RESULT_UNSUPPORTED_MODE, TokenError>;                    // 22
+using AuthenticationError = CodedError<ZEGO_RESULT_AUTH_FAILED, TokenError>;                          // 23
+using BadPlaintextError = CodedError<ZEGO_RESULT_BAD_PLAINTEXT, TokenError>;                          // 24
+using ExpiredTokenError = CodedError<ZEGO_RESULT_EXPIRED, TokenError>;                                // 30
+using NotYetValidError = CodedError<ZEGO_RESULT_NOT_YET_VALID, TokenError>;                           // 31
+using AppIdMismatchError = CodedError<ZEGO_RESULT_APP_ID_MISMATCH, TokenError>;                       // 32
+using UserIdMismatchError = CodedError<ZEGO_RESULT_USER_ID_MISMATCH, TokenError>;                     // 33
+using RandomUnavailableError = CodedError<ZEGO_RESULT_RANDOM_UNAVAILABLE, Error>;                     // 40
+using InternalError = CodedError<ZEGO_RESULT_PANIC, Error>;                                           // 41
 
 /// What a token says. mode is "gcm" (current format) or "cbc" (legacy).
 struct Claims {
@@ -102,21 +148,49 @@ inline void check_abi() {
   // A C++11 magic static: computed once, thread-safe.
   static const uint32_t found = zego_token_abi_version();
   if (found != kAbiVersion) {
-    throw Error(ZEGO_RESULT_INVALID_ARGUMENT,
+    throw InvalidArgumentError(
                 "the linked libzego_token implements C ABI version " + std::to_string(found) +
                     " but this header needs version " + std::to_string(kAbiVersion) +
                     ": rebuild the library from the same zego-token release (cargo build --release)");
   }
 }
 
+/// Throws the class of `code`, with the library's message for it.
+[[noreturn]] inline void raise(int32_t code) {
+  switch (code) {
+    case ZEGO_RESULT_INVALID_APP_ID: throw InvalidAppIdError();
+    case ZEGO_RESULT_INVALID_USER_ID: throw InvalidUserIdError();
+    case ZEGO_RESULT_INVALID_SECRET: throw InvalidSecretError();
+    case ZEGO_RESULT_INVALID_EFFECTIVE_TIME: throw InvalidEffectiveTimeError();
+    case ZEGO_RESULT_PAYLOAD_TOO_LARGE: throw PayloadTooLargeError();
+    case ZEGO_RESULT_INVALID_ROOM_ID: throw InvalidRoomIdError();
+    case ZEGO_RESULT_INVALID_STREAM_ID: throw InvalidStreamIdError();
+    case ZEGO_RESULT_INVALID_ARGUMENT: throw InvalidArgumentError();
+    case ZEGO_RESULT_NULL_POINTER: throw NullPointerError();
+    case ZEGO_RESULT_INVALID_UTF8: throw InvalidUtf8Error();
+    case ZEGO_RESULT_MALFORMED: throw MalformedTokenError();
+    case ZEGO_RESULT_UNSUPPORTED_VERSION: throw UnsupportedVersionError();
+    case ZEGO_RESULT_UNSUPPORTED_MODE: throw UnsupportedModeError();
+    case ZEGO_RESULT_AUTH_FAILED: throw AuthenticationError();
+    case ZEGO_RESULT_BAD_PLAINTEXT: throw BadPlaintextError();
+    case ZEGO_RESULT_EXPIRED: throw ExpiredTokenError();
+    case ZEGO_RESULT_NOT_YET_VALID: throw NotYetValidError();
+    case ZEGO_RESULT_APP_ID_MISMATCH: throw AppIdMismatchError();
+    case ZEGO_RESULT_USER_ID_MISMATCH: throw UserIdMismatchError();
+    case ZEGO_RESULT_RANDOM_UNAVAILABLE: throw RandomUnavailableError();
+    case ZEGO_RESULT_PANIC: throw InternalError();
+    default: throw Error(code);  // a code of a newer library
+  }
+}
+
 inline void check(int32_t code) {
-  if (code != ZEGO_RESULT_OK) throw Error(code);
+  if (code != ZEGO_RESULT_OK) raise(code);
 }
 
 /// A std::string as a C string; C strings end at NUL, so a string holding one is refused, not cut.
 inline const char* c_str(const std::string& s) {
   if (s.find('\0') != std::string::npos) {
-    throw Error(ZEGO_RESULT_INVALID_ARGUMENT, "strings passed to zego-token must not contain NUL characters");
+    throw InvalidArgumentError("strings passed to zego-token must not contain NUL characters");
   }
   return s.c_str();
 }
@@ -140,7 +214,7 @@ inline void token_into(std::string& out, IntoCall call) {
   }
   if (code != ZEGO_RESULT_OK) {
     out.clear();
-    throw Error(code);
+    raise(code);
   }
   out.resize(length);
 }
@@ -148,7 +222,7 @@ inline void token_into(std::string& out, IntoCall call) {
 /// A std::string's bytes for the C ABI's (pointer, length) spans, refusing a NUL as c_str does.
 inline const char* span(const std::string& s) {
   if (s.find('\0') != std::string::npos) {
-    throw Error(ZEGO_RESULT_INVALID_ARGUMENT, "strings passed to zego-token must not contain NUL characters");
+    throw InvalidArgumentError("strings passed to zego-token must not contain NUL characters");
   }
   return s.data();
 }
@@ -238,7 +312,7 @@ class Generator {
   /// thread makes tokens without allocating. `token` is cleared on error.
   void generate_into(std::string& token, const std::string& user_id, int64_t effective_time_in_seconds = 3600,
                      const std::string& payload = std::string()) const {
-    if (!handle_) throw Error(ZEGO_RESULT_INVALID_ARGUMENT, "the generator was moved from");
+    if (!handle_) throw InvalidArgumentError("the generator was moved from");
     const zego_token_generator* handle = handle_.get();
     const char* user = detail::span(user_id);
     const char* data = detail::span(payload);
@@ -250,7 +324,7 @@ class Generator {
 
   /// Decodes a token with this generator's secret and kept key (no time or app id check).
   Claims decode(const std::string& token) const {
-    if (!handle_) throw Error(ZEGO_RESULT_INVALID_ARGUMENT, "the generator was moved from");
+    if (!handle_) throw InvalidArgumentError("the generator was moved from");
     zego_token_claims* claims = nullptr;
     detail::check(zego_token_generator_decode(handle_.get(), detail::c_str(token), &claims));
     return detail::take_claims(claims);
@@ -258,7 +332,7 @@ class Generator {
 
   /// Verifies a token against this generator's app id and secret, with options.
   Claims verify(const std::string& token, const VerifyOptions& options = VerifyOptions()) const {
-    if (!handle_) throw Error(ZEGO_RESULT_INVALID_ARGUMENT, "the generator was moved from");
+    if (!handle_) throw InvalidArgumentError("the generator was moved from");
     detail::OwnedOptions native = detail::make_options(options);
     zego_token_claims* claims = nullptr;
     detail::check(zego_token_generator_verify(handle_.get(), detail::c_str(token), native.get(), &claims));

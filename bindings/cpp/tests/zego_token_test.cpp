@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <typeinfo>
 #include <vector>
 
 #include "ZegoServerAssistant.h"
@@ -272,6 +273,75 @@ TEST(BadInput, EachCaseThrowsItsCode) {
   EXPECT_EQ(code_of([] { zego_token::decode("04!!", kSecret); }), 20);
   EXPECT_EQ(code_of([] { zego_token::decode("03AAAAAAAAAAAA", kSecret); }), 21);
   EXPECT_EQ(code_of([] { zego_token::decode(zego_token::generate(kAppId, "u", kSecret), "fedcba9876543210fedcba9876543210"); }), 23);
+}
+
+namespace {
+// Whether f() throws exactly E (caught as E, and E is the object's class: code_of would accept any
+// Error), with E's group G, and returns the code.
+template <typename E, typename G, typename F>
+int32_t code_thrown_as(F f) {
+  try {
+    f();
+  } catch (const E& e) {
+    const zego_token::Error& as_error = e;
+    EXPECT_TRUE(dynamic_cast<const G*>(&as_error) != nullptr);
+    EXPECT_EQ(typeid(e), typeid(E));
+    return e.code();
+  } catch (const std::exception& other) {
+    ADD_FAILURE() << "threw " << typeid(other).name() << ": " << other.what();
+  }
+  return 0;
+}
+}  // namespace
+
+TEST(Errors, AWrongUserIdThrowsUserIdMismatchErrorWithCode33) {
+  std::string token = zego_token::generate(kAppId, "alice", kSecret, 60);
+  zego_token::VerifyOptions options;
+  options.user_id = "bob";
+  EXPECT_EQ((code_thrown_as<zego_token::UserIdMismatchError, zego_token::TokenError>(
+                [&] { zego_token::verify(token, kSecret, kAppId, options); })),
+            33);
+}
+
+TEST(Errors, EachRefusedTokenThrowsItsReasonsClassUnderTokenError) {
+  using namespace zego_token;
+  std::string token = generate(kAppId, "u", kSecret, 60);
+  VerifyOptions later;
+  later.now_unix = decode(token, kSecret).expire + 1;
+  EXPECT_EQ((code_thrown_as<MalformedTokenError, TokenError>([] { decode("04!!", kSecret); })), 20);
+  EXPECT_EQ((code_thrown_as<UnsupportedVersionError, TokenError>([] { decode("03AAAAAAAAAAAA", kSecret); })), 21);
+  EXPECT_EQ((code_thrown_as<AuthenticationError, TokenError>(
+                [&] { decode(token, "fedcba9876543210fedcba9876543210"); })),
+            23);
+  EXPECT_EQ((code_thrown_as<ExpiredTokenError, TokenError>([&] { verify(token, kSecret, kAppId, later); })), 30);
+  EXPECT_EQ((code_thrown_as<AppIdMismatchError, TokenError>([&] { verify(token, kSecret, kAppId + 1); })), 32);
+}
+
+TEST(Errors, EachRefusedInputThrowsItsReasonsClassUnderInvalidInputError) {
+  using namespace zego_token;
+  EXPECT_EQ((code_thrown_as<InvalidAppIdError, InvalidInputError>([] { generate(0, "u", kSecret); })), 1);
+  EXPECT_EQ((code_thrown_as<InvalidUserIdError, InvalidInputError>([] { generate(kAppId, "", kSecret); })), 3);
+  EXPECT_EQ((code_thrown_as<InvalidSecretError, InvalidInputError>([] { generate(kAppId, "u", "short"); })), 5);
+  EXPECT_EQ((code_thrown_as<InvalidEffectiveTimeError, InvalidInputError>([] { generate(kAppId, "u", kSecret, 0); })),
+            6);
+  EXPECT_EQ((code_thrown_as<PayloadTooLargeError, InvalidInputError>(
+                [] { generate(kAppId, "u", kSecret, 1, std::string(70000, 'x')); })),
+            7);
+  EXPECT_EQ((code_thrown_as<InvalidRoomIdError, InvalidInputError>([] { RtcRoomPayload("", true, true).to_json(); })),
+            8);
+  EXPECT_EQ((code_thrown_as<InvalidArgumentError, InvalidInputError>(
+                [] { generate(kAppId, std::string("a\0b", 3), kSecret); })),
+            10);
+  EXPECT_EQ((code_thrown_as<InvalidUtf8Error, InvalidInputError>([] { generate(kAppId, "\xff", kSecret); })), 12);
+}
+
+TEST(Errors, AClassKeepsTheLibrarysMessageForItsCode) {
+  try {
+    zego_token::generate(kAppId, "", kSecret);
+    FAIL() << "no exception";
+  } catch (const zego_token::InvalidUserIdError& e) {
+    EXPECT_STREQ(e.what(), zego_error_message(ZEGO_RESULT_INVALID_USER_ID));
+  }
 }
 
 TEST(Concurrency, ThreadsSharingAGeneratorMakeValidTokensWithDistinctNonces) {
