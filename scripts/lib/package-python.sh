@@ -127,7 +127,11 @@ check_python_speedups() { # WHEEL TARGET
       local arch=x86_64
       [[ $t == aarch64-* ]] && arch=arm64
       file "$file" | has "Mach-O 64-bit $arch dynamically linked shared library" || die "python: $t: $(file "$file")"
-      ! llvm-objdump --macho --dylibs-used "$file" | has -i python || die "python: $t: $name links a Python library"
+      [[ "$(llvm-objdump --macho --dylib-id "$file" | tail -n 1)" == @rpath/_speedups.abi3.so ]] ||
+        die "python: $t: the install name of $name is not @rpath/_speedups.abi3.so"
+      # The libraries it loads (after the file name and its own id): the system's only.
+      ! llvm-objdump --macho --dylibs-used "$file" | tail -n +3 | has -v -E '^\s+/usr/lib/|^\s+/System/' ||
+        die "python: $t: $name links more than system libraries: $(llvm-objdump --macho --dylibs-used "$file" | tail -n +3)"
       llvm-objdump --macho --private-headers "$file" | has -E "^ +(minos|version) $(macos_minimum "$t")$" ||
         die "python: $t: $name is not stamped for macOS $(macos_minimum "$t")"
       exports=$(llvm-nm -g --defined-only "$file" | awk '$2 == "T" {print $3}' | sed 's/^_//') ;;

@@ -113,7 +113,8 @@ class Generator:
     """Generates tokens for one app id and secret, keeping the expanded key. Thread-safe: share one
     instance between threads. Use it as a context manager, or call close(); the garbage collector
     frees it otherwise. Call close() only once no other thread is still generating with it (a lock
-    around every call would serialize the threads that ctypes lets run in parallel)."""
+    around every call would cost a large part of the call, and serialize the calls that ctypes
+    lets run in parallel)."""
 
     def __init__(self, app_id: int, secret: str) -> None:
         handle = c_void_p()
