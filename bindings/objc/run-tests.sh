@@ -5,15 +5,19 @@
 # checked as Objective-C++ (they are meant to be importable from .mm files).
 #
 #   bindings/objc/run-tests.sh                      the binding's sources
-#   bindings/objc/run-tests.sh --sources DIR        other copies of them (scripts/dist: the packaged ones)
+#   bindings/objc/run-tests.sh --sources DIR [--lib DIR]
+#                         other copies of them (scripts/dist: the packaged ones), and the folder of
+#                         another libzego_token.so / .a (scripts/dist: the release archive's)
 #   bindings/objc/run-tests.sh --bench [ROUNDS N]   build and run the benchmark (Tests/Bench.m) instead
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out="$root/target/objc"
 src="$here/Sources"
+lib="$root/target/release"
 bench=0
-if [[ ${1:-} == --sources ]]; then src=$2; out="$out/packaged"; fi
+if [[ ${1:-} == --sources ]]; then src=$2; out="$out/packaged"; shift 2; fi
+if [[ ${1:-} == --lib ]]; then lib=$2; shift 2; fi
 if [[ ${1:-} == --bench ]]; then bench=1; shift; fi
 mkdir -p "$out"
 # GNUstep's headers as system headers: -Wextra is for our code, not theirs.
@@ -27,7 +31,7 @@ export ZEGO_TOKEN_VECTORS="$root/tests/vectors"
 
 if [[ $bench == 1 ]]; then
   gcc "${objc_flags[@]}" "${warnings[@]}" "${includes[@]}" "$src"/ZegoToken/*.m "$here/Tests/Bench.m" \
-    -o "$out/bench" "$root/target/release/libzego_token.a" -lcrypto "${base_libs[@]}" -lpthread -ldl -lm
+    -o "$out/bench" "$lib/libzego_token.a" -lcrypto "${base_libs[@]}" -lpthread -ldl -lm
   exec "$out/bench" "$@"
 fi
 
@@ -37,10 +41,10 @@ g++ -x objective-c++ "${objc_flags[@]}" -Wall -Wextra -Werror "${includes[@]}" -
 
 echo "== shared library"
 gcc "${objc_flags[@]}" "${warnings[@]}" "${includes[@]}" "${sources[@]}" -o "$out/tests-shared" \
-  -L"$root/target/release" -Wl,-rpath,"$root/target/release" -lzego_token "${base_libs[@]}"
+  -L"$lib" -Wl,-rpath,"$lib" -lzego_token "${base_libs[@]}"
 "$out/tests-shared"
 
 echo "== static library"
 gcc "${objc_flags[@]}" "${warnings[@]}" "${includes[@]}" "${sources[@]}" -o "$out/tests-static" \
-  "$root/target/release/libzego_token.a" "${base_libs[@]}" -lpthread -ldl -lm
+  "$lib/libzego_token.a" "${base_libs[@]}" -lpthread -ldl -lm
 "$out/tests-static"
