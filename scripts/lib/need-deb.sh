@@ -18,3 +18,22 @@ need_deb() {
   if [[ $_need_deb_updated -eq 0 ]]; then as_root apt-get update -qq >/dev/null || return 1; _need_deb_updated=1; fi
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
+
+# unpack_debs ARCH ROOT PACKAGE...: unpacks (does not install) Debian packages of another
+# architecture into ROOT, to run them under qemu-user; adds ARCH to dpkg's foreign architectures
+# (and reads its package lists) the first time.
+unpack_debs() {
+  local arch=$1 into=$2 debs
+  shift 2
+  if ! dpkg --print-foreign-architectures | grep -x "$arch" >/dev/null; then
+    as_root dpkg --add-architecture "$arch" && as_root apt-get update -qq >/dev/null || return 1
+    _need_deb_updated=1
+  fi
+  debs=$(mktemp -d)
+  (cd "$debs" && apt-get download -qq "${@/%/:$arch}" 2>/dev/null) || { rm -rf "$debs"; return 1; }
+  rm -rf "$into"
+  mkdir -p "$into"
+  local deb
+  for deb in "$debs"/*.deb; do dpkg -x "$deb" "$into"; done
+  rm -rf "$debs"
+}
