@@ -36,6 +36,24 @@ expect_same() { # WHAT EXPECTED_FILE ACTUAL_FILE
 
 newest_glibc() { llvm-objdump -T "$1" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -n 1; }
 
+# within_glibc_baseline TARGET FILE: prints the newest glibc symbol version FILE needs; dies when
+# it is newer than TARGET's baseline.
+within_glibc_baseline() {
+  local newest baseline
+  newest=$(newest_glibc "$2") baseline=$(minimum_version "$1")
+  [[ "$(printf '%s\n' "$newest" "$baseline" | sort -V | tail -n 1)" == "$baseline" ]] ||
+    die "$1: $(basename "$2") needs GLIBC_$newest, newer than the $baseline baseline"
+  echo "$newest"
+}
+
+# stamped_for_macos TARGET FILE: dies unless FILE's load commands name TARGET's minimum macOS.
+stamped_for_macos() {
+  local minos
+  minos=$(macos_minimum "$1")
+  llvm-objdump --macho --private-headers "$2" | has -E "^ +(minos|version) $minos$" ||
+    die "$1: $(basename "$2") is not stamped for macOS $minos"
+}
+
 has_debug_or_symtab() { # FILE: true when FILE still has a symbol table or debug sections
   llvm-objdump -h "$1" | has -E ' (\.symtab|\.debug_[a-z]+|__debug_[a-z]+)( |$)'
 }
@@ -92,14 +110,9 @@ check_files() { # TARGET: names, exports, baselines, stripping, as files
       [[ $t == aarch64-* ]] && arch=aarch64
       file -L "$lib" "$cli" | grep -c "$arch" | has -x 2 || die "$t: not $arch: $(file -L "$lib" "$cli")"
       if [[ $t == *-gnu ]]; then
-        local f newest glibc_baseline
-        glibc_baseline=$(minimum_version "$t")
-        for f in "$lib" "$cli"; do
-          newest=$(newest_glibc "$f")
-          [[ "$(printf '%s\n' "$newest" "$glibc_baseline" | sort -V | tail -n 1)" == "$glibc_baseline" ]] ||
-            die "$t: $(basename "$f") needs GLIBC_$newest, newer than the $glibc_baseline baseline"
-        done
-        echo "$t: newest glibc symbol version needed: $newest (baseline $glibc_baseline)"
+        local f newest
+        for f in "$lib" "$cli"; do newest=$(within_glibc_baseline "$t" "$f") || exit 1; done
+        echo "$t: newest glibc symbol version needed: $newest (baseline $(minimum_version "$t"))"
       else
         ! llvm-readelf -l "$cli" | has INTERP || die "$t: the CLI is not statically linked"
         echo "$t: the CLI is statically linked"
@@ -115,10 +128,7 @@ check_files() { # TARGET: names, exports, baselines, stripping, as files
       [[ "$(llvm-objdump --macho --dylib-id "$lib" | tail -n 1)" == "@rpath/libzego_token.1.dylib" ]] ||
         die "$t: the install name is not @rpath/libzego_token.1.dylib"
       local f
-      for f in "$lib" "$cli"; do
-        llvm-objdump --macho --private-headers "$f" | has -E "^ +(minos|version) $minos$" ||
-          die "$t: $(basename "$f") is not stamped for macOS $minos"
-      done
+      for f in "$lib" "$cli"; do stamped_for_macos "$t" "$f"; done
       echo "$t: Mach-O $arch, install name @rpath/libzego_token.1.dylib, minimum macOS $minos" ;;
     *-windows-*)
       lib="$prefix/lib/zego_token.dll" cli="$prefix/bin/zego-token.exe"

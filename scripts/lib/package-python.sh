@@ -3,8 +3,9 @@
 # The package is Python over ctypes, with an optional accelerator (_speedups, a CPython extension on
 # the stable ABI of 3.10, used only where it loads), so each wheel is tagged py3-none-<platform>:
 # every Python 3 installs it and works. A pure wheel is built once, then unpacked, given the
-# target's release library, accelerator and platform tag, and packed again. The sdist carries the packaged Rust crates (rust/), so that a wheel builds from it anywhere
-# cargo runs. Uses scripts/dist's variables ($version, $work, $dist, $root) and functions.
+# target's release library, accelerator and platform tag, and packed again. The sdist carries the
+# packaged Rust crates (rust/), so that a wheel builds from it anywhere cargo runs. Uses
+# scripts/dist's variables ($version, $work, $dist, $root) and functions.
 # shellcheck shell=bash
 
 python_tools_pins=(wheel==0.45.1 build==1.2.2.post1 auditwheel==6.8.2)
@@ -17,21 +18,11 @@ python_speedups_name() { case "$1" in *-windows-*) echo _speedups.pyd ;; *) echo
 # $work/TARGET/out, with the same toolchains and baselines as the library.
 build_python_speedups() { # TARGET
   local t=$1 b="$work/$1" out="$work/$1/out" built
-  local crate=(--manifest-path bindings/python/speedups/Cargo.toml)
+  zigbuild_cdylib "$t" "$b/speedups" "" --manifest-path bindings/python/speedups/Cargo.toml
   case "$t" in
-    *-linux-gnu)
-      zigbuild "$b/speedups" "$t.$(minimum_version "$t")" "${crate[@]}"
-      built=lib_speedups.so ;;
-    *-linux-musl)
-      RUSTFLAGS="-C target-feature=-crt-static" zigbuild "$b/speedups" "$t" "${crate[@]}"
-      built=lib_speedups.so ;;
-    *-apple-darwin)
-      RUSTFLAGS="-Zdefault-visibility=hidden" MACOSX_DEPLOYMENT_TARGET=$(macos_minimum "$t") RUSTUP_TOOLCHAIN=$nightly \
-        zigbuild "$b/speedups" "$t" -Zbuild-std=std,panic_abort "${crate[@]}"
-      built=lib_speedups.dylib ;;
-    *-windows-gnu)
-      zigbuild "$b/speedups" "$t" "${crate[@]}"
-      built=_speedups.dll ;;
+    *-linux-*) built=lib_speedups.so ;;
+    *-apple-darwin) built=lib_speedups.dylib ;;
+    *-windows-*) built=_speedups.dll ;;
   esac
   cp "$b/speedups/$t/release/$built" "$out/$(python_speedups_name "$t")"
 }
@@ -117,13 +108,7 @@ check_python_speedups() { # WHEEL TARGET
       [[ $t == aarch64-* ]] && arch=aarch64
       file "$file" | has "ELF 64-bit LSB shared object, .*$arch" || die "python: $t: $(file "$file")"
       ! llvm-readelf -d "$file" | has -i 'NEEDED.*libpython' || die "python: $t: $name links libpython"
-      exports=$(llvm-nm -D --defined-only "$file" | awk '{print $3}')
-      if [[ $t == *-gnu ]]; then
-        local newest baseline
-        newest=$(newest_glibc "$file") baseline=$(minimum_version "$t")
-        [[ "$(printf '%s\n' "$newest" "$baseline" | sort -V | tail -n 1)" == "$baseline" ]] ||
-          die "python: $t: $name needs GLIBC_$newest, newer than $baseline"
-      fi ;;
+      if [[ $t == *-gnu ]]; then within_glibc_baseline "$t" "$file" >/dev/null; fi ;;
     *-apple-darwin)
       local arch=x86_64
       [[ $t == aarch64-* ]] && arch=arm64
@@ -133,15 +118,13 @@ check_python_speedups() { # WHEEL TARGET
       # The libraries it loads (after the file name and its own id): the system's only.
       ! llvm-objdump --macho --dylibs-used "$file" | tail -n +3 | has -v -E '^\s+/usr/lib/|^\s+/System/' ||
         die "python: $t: $name links more than system libraries: $(llvm-objdump --macho --dylibs-used "$file" | tail -n +3)"
-      llvm-objdump --macho --private-headers "$file" | has -E "^ +(minos|version) $(macos_minimum "$t")$" ||
-        die "python: $t: $name is not stamped for macOS $(macos_minimum "$t")"
-      exports=$(llvm-nm -g --defined-only "$file" | awk '$2 == "T" {print $3}' | sed 's/^_//') ;;
+      stamped_for_macos "$t" "$file" ;;
     *-windows-*)
       file "$file" | has "PE32+ executable (DLL).*x86-64" || die "python: $t: $(file "$file")"
       llvm-readobj --coff-imports "$file" | grep -i 'Name: python' | has -x '  Name: python3.dll' ||
-        die "python: $t: $name does not import python3.dll alone"
-      exports=$(llvm-readobj --coff-exports "$file" | sed -n 's/^ *Name: //p') ;;
+        die "python: $t: $name does not import python3.dll alone" ;;
   esac
+  exports=$(exported_functions "$t" "$file")
   [[ $exports == PyInit__speedups ]] || die "python: $t: $name exports $(echo $exports) instead of PyInit__speedups alone"
   echo "python: $(basename "$wheel"): zego_token/$name exports PyInit__speedups alone, links no libpython"
 }
