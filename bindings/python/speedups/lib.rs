@@ -122,19 +122,17 @@ fn int64(value: &Bound<'_, PyAny>) -> Option<i64> {
 fn token_from(py: Python<'_>, write: impl Fn(*mut c_char, usize, &mut usize) -> i32) -> Py<PyAny> {
     let mut first = [0u8; FIRST_BUFFER];
     let mut length = 0usize;
-    let code = write(first.as_mut_ptr().cast(), first.len(), &mut length);
-    if code == 0 {
-        return token(py, &first[..length]);
-    }
-    if code == BUFFER_TOO_SMALL {
-        let mut exact = vec![0u8; length];
-        let code = write(exact.as_mut_ptr().cast(), exact.len(), &mut length);
-        if code == 0 {
-            return token(py, &exact[..length]);
+    match write(first.as_mut_ptr().cast(), first.len(), &mut length) {
+        0 => token(py, &first[..length]),
+        BUFFER_TOO_SMALL => {
+            let mut exact = vec![0u8; length];
+            match write(exact.as_mut_ptr().cast(), exact.len(), &mut length) {
+                0 => token(py, &exact[..length]),
+                code => code_of(py, code),
+            }
         }
-        return code_of(py, code);
+        code => code_of(py, code),
     }
-    code_of(py, code)
 }
 
 fn token(py: Python<'_>, ascii: &[u8]) -> Py<PyAny> {
