@@ -14,7 +14,7 @@ trap 'rm -f "$results" "$log"' EXIT
 for run in $(seq "$runs"); do
   echo "criterion run $run of $runs" >&2
   started=$(date +%s)
-  if ! (cd "$root" && cargo bench -q --bench token -- --noplot ${filter:+"$filter"}) >"$log" 2>&1; then
+  if ! (cd "$root" && cargo bench -q -p zego-token --bench token -- --noplot ${filter:+"$filter"}) >"$log" 2>&1; then
     cat "$log" >&2
     exit 1
   fi

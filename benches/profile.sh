@@ -12,7 +12,7 @@ out="$root/target/profile"
 mkdir -p "$out"
 cd "$root"
 # Symbols and line tables for the report; the code is the release build's.
-CARGO_PROFILE_RELEASE_DEBUG=line-tables-only cargo build -q --release --example generate_many
+CARGO_PROFILE_RELEASE_DEBUG=line-tables-only cargo build -q --release -p zego-token --example generate_many
 valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.$kind.out" \
   target/release/examples/generate_many "$n" "$kind" >/dev/null 2>"$out/valgrind.$kind.log"
 total=$(callgrind_annotate "$out/callgrind.$kind.out" | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}')

@@ -54,7 +54,6 @@ fn every_binding_manifest_is_listed_for_version_bumps() {
     let listed: Vec<PathBuf> = version_places().into_iter().map(|(p, _)| p).collect();
     for manifest in [
         "Cargo.toml",
-        "ffi/Cargo.toml",
         "bindings/python/pyproject.toml",
         "bindings/node/package.json",
         "bindings/java/pom.xml",
@@ -75,7 +74,7 @@ fn every_binding_manifest_is_listed_for_version_bumps() {
 
 #[test]
 fn the_crates_inherit_the_workspace_version_and_licence() {
-    for manifest in ["ffi/Cargo.toml", "cli/Cargo.toml"] {
+    for manifest in ["Cargo.toml", "core/Cargo.toml", "cli/Cargo.toml"] {
         let text = read(&root().join(manifest));
         assert!(
             text.contains("\nversion.workspace = true\n"),

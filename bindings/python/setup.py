@@ -3,7 +3,7 @@ the package, so that a wheel is self-contained; and the optional accelerator `_s
 (speedups/, PyO3 on CPython's stable ABI), which calls that library with less overhead than ctypes.
 
 The Rust sources are the C ABI crate: in an sdist, the packaged crates under rust/ (scripts/dist puts
-them there); in a clone of the repository, ../../ffi. scripts/dist makes the per-platform wheels from
+them there); in a clone of the repository, the top level (../..). scripts/dist makes the per-platform wheels from
 release libraries instead, with ZEGO_TOKEN_PYTHON_NO_NATIVE=1 (a pure wheel it then tags per platform).
 """
 
@@ -17,7 +17,7 @@ from setuptools_rust import Binding, RustExtension
 here = Path(__file__).resolve().parent
 crate = here / "rust" / "zego-token-ffi" / "Cargo.toml"
 if not crate.exists():
-    crate = here.parent.parent / "ffi" / "Cargo.toml"
+    crate = here.parent.parent / "Cargo.toml"
 
 # Intermediate files go to a fresh temporary directory, never into the source tree: two builds from
 # one checkout at once (two pip installs, a wheel and an sdist) would otherwise share build/ and

@@ -14,9 +14,9 @@ header_functions() {
 }
 
 # What the library exports: the header's functions and the Java binding's JNI entry points
-# (ffi/src/jni.rs), one a line, sorted.
+# (src/jni.rs), one a line, sorted.
 library_functions() {
-  { header_functions; grep -oE 'extern "system" fn Java_[A-Za-z0-9_]+' ffi/src/jni.rs | sed 's/.* fn //'; } | LC_ALL=C sort
+  { header_functions; grep -oE 'extern "system" fn Java_[A-Za-z0-9_]+' src/jni.rs | sed 's/.* fn //'; } | LC_ALL=C sort
 }
 
 # The functions a shared library exports, one a line, sorted.

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The fast path for generating tokens: two JNI functions that the native library exports besides
- * its C API (ffi/src/jni.rs), reached by the JVM without JNA's argument conversion. Strings go in
+ * its C API (src/jni.rs), reached by the JVM without JNA's argument conversion. Strings go in
  * as UTF-8 {@code byte[]} without a NUL, the token comes back in this thread's reusable
  * {@code byte[]}; the library reads and writes those arrays in place.
  *
@@ -24,7 +24,7 @@ final class Jni {
     /** True when the JNI functions are bound; read once, after {@link Native} loaded the library. */
     static final boolean AVAILABLE = bind(Native.libraryPath());
 
-    /** Returns the token's length, or -(code | needed << 8) (see ffi/src/jni.rs). */
+    /** Returns the token's length, or -(code | needed << 8) (see src/jni.rs). */
     static native int generatorGenerate(long generator, byte[] userId, long ttl, byte[] payload, byte[] out);
 
     /** As {@link #generatorGenerate} for the one-shot call. */

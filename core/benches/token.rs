@@ -1,7 +1,7 @@
 //! criterion benchmarks: one-shot generation, the reusable generator, decode and verify, each
 //! with an empty payload and with an RTC room privilege payload.
 //!
-//!     cargo bench --bench token
+//!     cargo bench -p zego-token --bench token
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;

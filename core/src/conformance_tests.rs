@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::json_string::JsonString;
 use crate::Generator;
 
-const VECTORS: &str = include_str!("../tests/vectors/gcm-deterministic.jsonl");
+const VECTORS: &str = include_str!("../../tests/vectors/gcm-deterministic.jsonl");
 
 fn rows() -> impl Iterator<Item = Value> {
     VECTORS

@@ -1,6 +1,6 @@
 //! Makes N tokens with one reusable `Generator`: the workload `benches/profile.sh` profiles.
 //!
-//!     cargo run --release --example generate_many -- [N] [basic|privilege]
+//!     cargo run --release -p zego-token --example generate_many -- [N] [basic|privilege]
 
 use std::hint::black_box;
 

@@ -12,8 +12,8 @@ fn main() {
     println!("cargo:rerun-if-changed=cbindgen.toml");
     println!("cargo:rerun-if-env-changed=ZEGO_TOKEN_WRITE_HEADERS");
     // So that writing them again always works, even when src/ffi did not change.
-    println!("cargo:rerun-if-changed=../include/zego_token.h");
-    println!("cargo:rerun-if-changed=../bindings/php/src/zego_token_ffi.h");
+    println!("cargo:rerun-if-changed=include/zego_token.h");
+    println!("cargo:rerun-if-changed=bindings/php/src/zego_token_ffi.h");
 
     let crate_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -27,8 +27,8 @@ fn main() {
     fs::write(out_dir.join("zego_token_ffi.h"), &flattened).expect("OUT_DIR is writable");
 
     if env::var_os("ZEGO_TOKEN_WRITE_HEADERS").is_some_and(|v| v == "1") {
-        fs::write(crate_dir.join("../include/zego_token.h"), &header).expect("include/ is writable");
-        fs::write(crate_dir.join("../bindings/php/src/zego_token_ffi.h"), &flattened)
+        fs::write(crate_dir.join("include/zego_token.h"), &header).expect("include/ is writable");
+        fs::write(crate_dir.join("bindings/php/src/zego_token_ffi.h"), &flattened)
             .expect("bindings/php/src/ is writable");
     }
 }

@@ -1,0 +1,85 @@
+//! What a token says: the six claims of its plaintext, and which format carried them.
+
+use std::fmt;
+
+use crate::json_string::JsonString;
+use crate::plaintext;
+
+/// The encryption format a token was made in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// The current format: AES-256-GCM, 12-byte nonce, mode byte 1.
+    Gcm,
+    /// The deprecated format: AES-256-CBC with PKCS#7 padding and no mode byte.
+    /// It has no integrity protection of its own.
+    LegacyCbc,
+}
+
+impl Mode {
+    /// "gcm" or "cbc", as written in the claims JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Mode::Gcm => "gcm",
+            Mode::LegacyCbc => "cbc",
+        }
+    }
+}
+
+impl fmt::Display for Mode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The claims carried by a Token04, exactly as its plaintext states them.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Claims {
+    /// The ZEGO app id the token was made for.
+    pub app_id: u32,
+    /// The user the token was made for.
+    pub user_id: String,
+    /// When the token was made, in unix seconds.
+    pub ctime: i64,
+    /// When the token expires, in unix seconds.
+    pub expire: i64,
+    /// The random number the generator put in the plaintext (an int32 in every official
+    /// generator; read as i64 so that no genuine token is refused for it).
+    pub nonce: i64,
+    /// The payload text: "" for a basic token, JSON for a privilege token.
+    pub payload: String,
+    /// The format the token was made in.
+    pub mode: Mode,
+}
+
+impl Claims {
+    /// The claims as compact JSON, with `mode` ("gcm" or "cbc") after the six claims:
+    /// `{"app_id":1,"user_id":"u","ctime":1,"expire":2,"nonce":3,"payload":"","mode":"gcm"}`.
+    ///
+    /// ```
+    /// # use zego_token::{Claims, Mode};
+    /// let claims = Claims { app_id: 1, user_id: "u".into(), ctime: 10, expire: 20, nonce: -5,
+    ///                       payload: String::new(), mode: Mode::Gcm };
+    /// assert_eq!(claims.to_json(),
+    ///     r#"{"app_id":1,"user_id":"u","ctime":10,"expire":20,"nonce":-5,"payload":"","mode":"gcm"}"#);
+    /// ```
+    pub fn to_json(&self) -> String {
+        let user_id = JsonString::new(&self.user_id);
+        let payload = JsonString::new(&self.payload);
+        let mut out = Vec::with_capacity(plaintext::max_claims_len(&user_id, &payload) + r#","mode":"gcm""#.len());
+        plaintext::write_claims(
+            &mut out,
+            self.app_id,
+            &user_id,
+            self.ctime,
+            self.expire,
+            self.nonce,
+            &payload,
+        );
+        out.pop(); // the closing brace: the mode follows
+        out.extend_from_slice(b",\"mode\":\"");
+        out.extend_from_slice(self.mode.as_str().as_bytes());
+        out.extend_from_slice(b"\"}");
+        // Only UTF-8 text and ASCII punctuation were written.
+        String::from_utf8(out).unwrap_or_default()
+    }
+}
