@@ -7,8 +7,11 @@
  * once with zego_string_free (never free()). A zego_token_generator is released with
  * zego_token_generator_free and a zego_token_claims with zego_token_claims_free; the strings a
  * zego_token_claims hands out belong to it. Static strings (zego_error_message,
- * zego_token_version, zego_token_claims_mode) are never freed. Out-parameters are written only on
- * success (the _into functions also report the size they need). Every function is thread-safe.
+ * zego_token_version, zego_token_claims_mode, zego_finding_name) are never freed. Out-parameters
+ * are written only on success (the _into functions also report the size they need). An output
+ * buffer must not overlap any input (the _into functions write the token while reading the
+ * inputs); each span's length is checked against its limit before a byte of it is read. Input
+ * errors come before any buffer check. Every function is thread-safe.
  */
 
 #ifndef ZEGO_TOKEN_H
@@ -30,6 +33,10 @@
 // refused as malformed (code 20) after reading at most this many bytes and one more.
 #define ZEGO_MAX_TOKEN_LEN 174782
 
+// The longest token a generator can make, in bytes: a buffer of this size holds any token, and
+// no size the library reports (`zego_token04_max_len`, code 13's size needed) is larger.
+#define ZEGO_MAX_GENERATED_TOKEN_LEN 87418
+
 // The longest user id, in bytes.
 #define ZEGO_MAX_USER_ID_LEN 64
 
@@ -50,6 +57,24 @@
 
 // Privilege key of the RTC room payload: may publish streams.
 #define ZEGO_PRIVILEGE_KEY_PUBLISH 2
+
+// Finding bit: the app id is 0.
+#define ZEGO_FINDING_APP_ID_ZERO 1
+
+// Finding bit: the user id is empty.
+#define ZEGO_FINDING_USER_ID_EMPTY (1 << 1)
+
+// Finding bit: the user id is longer than 64 bytes (ZEGO's server limit).
+#define ZEGO_FINDING_USER_ID_TOO_LONG (1 << 2)
+
+// Finding bit: `expire` is not after `ctime`.
+#define ZEGO_FINDING_EXPIRE_NOT_AFTER_CTIME (1 << 3)
+
+// Finding bit: `ctime` is before 1970.
+#define ZEGO_FINDING_CTIME_BEFORE_EPOCH (1 << 4)
+
+// Finding bit: the nonce is outside the int32 range.
+#define ZEGO_FINDING_NONCE_OUT_OF_RANGE (1 << 5)
 
 // Result codes of every `zego_` function. 0 is success.
 //
@@ -218,6 +243,12 @@ const char *zego_token_claims_payload(const zego_token_claims *claims, size_t *l
 // JSON; NULL when `claims` is NULL. Never freed. Thread-safe.
 const char *zego_token_claims_mode(const zego_token_claims *claims);
 
+// The claims' findings: the values that break a generation rule, as a set of `ZEGO_FINDING_*`
+// bits (0 for a token made within the rules, and when `claims` is NULL); `zego_finding_name`
+// names each bit. Decoding never refuses a token for these; verification refuses them (code 24)
+// only in a legacy CBC token, which is not authenticated. Thread-safe.
+uint32_t zego_token_claims_findings(const zego_token_claims *claims);
+
 // Fills `*view_out` with every field of `claims` (see `zego_token_claims_view`), in one call.
 // Returns 0, or 11 when a pointer is NULL (and `*view_out` is untouched). Thread-safe.
 int32_t zego_token_claims_fields(const zego_token_claims *claims, zego_token_claims_view *view_out);
@@ -233,6 +264,11 @@ int32_t zego_token_claims_to_json(const zego_token_claims *claims, char **claims
 // Frees a claims handle and the strings it handed out. NULL is accepted and ignored. Call
 // exactly once per handle, when no other thread is using it or its strings.
 void zego_token_claims_free(zego_token_claims *claims);
+
+// The stable name of one finding bit ("app_id_zero", "user_id_empty", "user_id_too_long",
+// "expire_not_after_ctime", "ctime_before_epoch", "nonce_out_of_range"), as in the claims JSON's
+// "findings" list; NULL for 0, an unknown bit or several bits. Static: never freed. Thread-safe.
+const char *zego_finding_name(uint32_t finding);
 
 // Creates a generator for `app_id` and `secret` (32 ASCII bytes).
 //
@@ -316,11 +352,16 @@ int32_t zego_rtc_room_payload(const char *room_id,
 //   with `token_buf_len` 0, to ask for the size.
 // - `token_len_out` (required): receives the token's length on success; on code 13
 //   (`ZEGO_RESULT_BUFFER_TOO_SMALL`) the buffer size that this user id and payload need (a
-//   buffer of that size always succeeds; `zego_token04_max_len` gives a bound from lengths
-//   alone); 0 on any other error. Nothing is written to `token_buf` on error.
+//   buffer of that size always succeeds, and it is never more than
+//   `ZEGO_MAX_GENERATED_TOKEN_LEN`; `zego_token04_max_len` gives a bound from lengths alone); 0 on
+//   any other error. Nothing is written to `token_buf` on error.
+// - Each length is checked against its limit before a byte of its span is read (a user id over
+//   64 bytes is code 3, a payload over 65,535 bytes code 7, without reading them); `token_buf`
+//   must not overlap the inputs.
 //
 // Returns 0 or a code: 3, 6, 7, 11, 12, 13, 40 as for `zego_token_generator_generate`.
-// Input errors are reported before the buffer's size. Thread-safe.
+// Input errors (a payload too large once escaped included) are reported before the buffer's
+// size. Thread-safe.
 int32_t zego_token_generator_generate_into(const zego_token_generator *generator,
                                            const char *user_id,
                                            size_t user_id_len,
@@ -350,8 +391,8 @@ int32_t zego_generate_token04_into(uint32_t app_id,
 
 // The buffer size that holds a token for any user id of `user_id_len` bytes and any payload of
 // `payload_len` bytes, whatever their content (each byte counted at JSON's widest escape). For
-// sizing a buffer once, up front: 64 and 0 give 750; 64 and 1,024 give 8,942. Saturates at
-// `SIZE_MAX`. Thread-safe.
+// sizing a buffer once, up front: 64 and 0 give 750; 64 and 1,024 give 8,942. Never more than
+// `ZEGO_MAX_GENERATED_TOKEN_LEN`, the longest token there can be. Thread-safe.
 size_t zego_token04_max_len(size_t user_id_len, size_t payload_len);
 
 // Decodes a token given as a byte span (no NUL needed), as `zego_decode_token04_claims` does

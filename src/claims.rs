@@ -207,6 +207,18 @@ pub extern "C" fn zego_token_claims_mode(claims: *const zego_token_claims) -> *c
     }
 }
 
+/// The claims' findings: the values that break a generation rule, as a set of `ZEGO_FINDING_*`
+/// bits (0 for a token made within the rules, and when `claims` is NULL); `zego_finding_name`
+/// names each bit. Decoding never refuses a token for these; verification refuses them (code 24)
+/// only in a legacy CBC token, which is not authenticated. Thread-safe.
+#[no_mangle]
+pub extern "C" fn zego_token_claims_findings(claims: *const zego_token_claims) -> u32 {
+    ffi_boundary! {
+        // SAFETY: NULL or a live handle, per this function's contract.
+        unsafe { borrow(claims) }.map_or(0, |c| c.claims.findings().bits())
+    }
+}
+
 /// Every field of a claims handle at once, for bindings that pay per call (one crossing instead of
 /// seven). Filled by `zego_token_claims_fields`; the strings are borrowed from the handle and stay
 /// valid until `zego_token_claims_free`.

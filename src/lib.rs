@@ -27,6 +27,7 @@
 #[macro_use]
 mod boundary;
 mod claims;
+mod finding;
 mod generator;
 mod info;
 mod jni;
@@ -39,9 +40,13 @@ mod verify_options;
 
 pub use claims::{
     zego_decode_token04_claims, zego_token_claims, zego_token_claims_app_id, zego_token_claims_ctime,
-    zego_token_claims_expire, zego_token_claims_fields, zego_token_claims_free, zego_token_claims_mode,
-    zego_token_claims_nonce, zego_token_claims_payload, zego_token_claims_to_json, zego_token_claims_user_id,
-    zego_token_claims_view, zego_verify_token04_claims,
+    zego_token_claims_expire, zego_token_claims_fields, zego_token_claims_findings, zego_token_claims_free,
+    zego_token_claims_mode, zego_token_claims_nonce, zego_token_claims_payload, zego_token_claims_to_json,
+    zego_token_claims_user_id, zego_token_claims_view, zego_verify_token04_claims,
+};
+pub use finding::{
+    zego_finding_name, ZEGO_FINDING_APP_ID_ZERO, ZEGO_FINDING_CTIME_BEFORE_EPOCH, ZEGO_FINDING_EXPIRE_NOT_AFTER_CTIME,
+    ZEGO_FINDING_NONCE_OUT_OF_RANGE, ZEGO_FINDING_USER_ID_EMPTY, ZEGO_FINDING_USER_ID_TOO_LONG,
 };
 pub use generator::{
     zego_token_generator, zego_token_generator_decode, zego_token_generator_free, zego_token_generator_generate,
@@ -71,6 +76,9 @@ pub const ZEGO_SECRET_LEN: u32 = 32;
 /// The longest text that can be a token, in bytes (without the NUL). A longer token argument is
 /// refused as malformed (code 20) after reading at most this many bytes and one more.
 pub const ZEGO_MAX_TOKEN_LEN: u32 = 174_782;
+/// The longest token a generator can make, in bytes: a buffer of this size holds any token, and
+/// no size the library reports (`zego_token04_max_len`, code 13's size needed) is larger.
+pub const ZEGO_MAX_GENERATED_TOKEN_LEN: u32 = 87_418;
 /// The longest user id, in bytes.
 pub const ZEGO_MAX_USER_ID_LEN: u32 = 64;
 /// The longest RTC room id, in bytes.
@@ -95,6 +103,7 @@ mod tests {
         assert_eq!(ZEGO_SECRET_LEN as usize, zego::SECRET_LEN);
         assert_eq!(ZEGO_MAX_USER_ID_LEN as usize, zego::MAX_USER_ID_LEN);
         assert_eq!(ZEGO_MAX_TOKEN_LEN as usize, zego::MAX_TOKEN_LEN);
+        assert_eq!(ZEGO_MAX_GENERATED_TOKEN_LEN as usize, zego::MAX_GENERATED_TOKEN_LEN);
         assert_eq!(ZEGO_MAX_STREAM_ID_COUNT as usize, zego::MAX_STREAM_ID_COUNT);
         assert_eq!(ZEGO_MAX_ROOM_ID_LEN as usize, zego::MAX_ROOM_ID_LEN);
         assert_eq!(ZEGO_MAX_STREAM_ID_LEN as usize, zego::MAX_STREAM_ID_LEN);

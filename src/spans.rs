@@ -25,6 +25,70 @@ unsafe fn span_str<'a>(ptr: *const c_char, len: usize) -> Result<&'a str, zego_r
     std::str::from_utf8(bytes).map_err(|_| zego_result::InvalidUtf8)
 }
 
+/// Longer than any user id: stands in for a user id span too long to be read.
+const TOO_LONG_USER_ID: &str = match std::str::from_utf8(&[b'x'; zego::MAX_USER_ID_LEN + 1]) {
+    Ok(text) => text,
+    Err(_) => "",
+};
+
+/// A span that must not be read past `limit` bytes: a longer one is not read at all, and
+/// `stand_in` (which fails the same check in the core, in the core's order) takes its place.
+///
+/// # Safety
+/// As [`span_str`], for spans within the limit.
+unsafe fn limited_span<'a>(
+    ptr: *const c_char,
+    len: usize,
+    limit: usize,
+    stand_in: &'static str,
+) -> Result<&'a str, zego_result> {
+    if len > limit {
+        return Ok(stand_in);
+    }
+    // SAFETY: forwarded contract.
+    unsafe { span_str(ptr, len) }
+}
+
+/// A user id span: one over 64 bytes is not read (the core then reports code 3 in its order).
+///
+/// # Safety
+/// As [`span_str`].
+unsafe fn user_id_span<'a>(ptr: *const c_char, len: usize) -> Result<&'a str, zego_result> {
+    // SAFETY: forwarded contract.
+    unsafe { limited_span(ptr, len, zego::MAX_USER_ID_LEN, TOO_LONG_USER_ID) }
+}
+
+/// A secret span: one over 32 bytes is not read (the core then reports code 5 in its order).
+///
+/// # Safety
+/// As [`span_str`].
+unsafe fn secret_span<'a>(ptr: *const c_char, len: usize) -> Result<&'a str, zego_result> {
+    // SAFETY: forwarded contract.
+    unsafe { limited_span(ptr, len, zego::SECRET_LEN, "") }
+}
+
+/// A payload span longer than the token's 16-bit length field can hold is not read: `generate`
+/// is asked to check the other inputs with an empty payload and nowhere to write (so it makes
+/// nothing), and the payload's code 7 is reported only when they are all valid, as the core's
+/// order has it.
+///
+/// # Safety
+/// As [`span_str`].
+unsafe fn payload_span<'a>(
+    ptr: *const c_char,
+    len: usize,
+    check_others: impl FnOnce(&str, &mut [u8]) -> Result<usize, Error>,
+) -> Result<&'a str, (zego_result, usize)> {
+    if len > usize::from(u16::MAX) {
+        return Err(match check_others("", &mut []) {
+            Ok(_) | Err(Error::BufferTooSmall) => (zego_result::PayloadTooLarge, 0),
+            Err(error) => (error.into(), 0),
+        });
+    }
+    // SAFETY: forwarded contract.
+    unsafe { span_str(ptr, len) }.map_err(|code| (code, 0))
+}
+
 /// A token span: as [`span_str`], but a span longer than any token is refused as malformed
 /// before a byte of it is read.
 ///
@@ -87,11 +151,16 @@ pub(super) fn failure(error: Error, user_id: &str, payload: &str) -> (zego_resul
 ///   with `token_buf_len` 0, to ask for the size.
 /// - `token_len_out` (required): receives the token's length on success; on code 13
 ///   (`ZEGO_RESULT_BUFFER_TOO_SMALL`) the buffer size that this user id and payload need (a
-///   buffer of that size always succeeds; `zego_token04_max_len` gives a bound from lengths
-///   alone); 0 on any other error. Nothing is written to `token_buf` on error.
+///   buffer of that size always succeeds, and it is never more than
+///   `ZEGO_MAX_GENERATED_TOKEN_LEN`; `zego_token04_max_len` gives a bound from lengths alone); 0 on
+///   any other error. Nothing is written to `token_buf` on error.
+/// - Each length is checked against its limit before a byte of its span is read (a user id over
+///   64 bytes is code 3, a payload over 65,535 bytes code 7, without reading them); `token_buf`
+///   must not overlap the inputs.
 ///
 /// Returns 0 or a code: 3, 6, 7, 11, 12, 13, 40 as for `zego_token_generator_generate`.
-/// Input errors are reported before the buffer's size. Thread-safe.
+/// Input errors (a payload too large once escaped included) are reported before the buffer's
+/// size. Thread-safe.
 #[no_mangle]
 pub extern "C" fn zego_token_generator_generate_into(
     generator: *const zego_token_generator,
@@ -110,8 +179,10 @@ pub extern "C" fn zego_token_generator_generate_into(
         unsafe {
             deliver_into(token_buf, token_buf_len, token_len_out, |out| {
                 let generator = generator.as_ref().ok_or((zego_result::NullPointer, 0))?;
-                let user_id = span_str(user_id, user_id_len).map_err(|code| (code, 0))?;
-                let payload = span_str(payload, payload_len).map_err(|code| (code, 0))?;
+                let user_id = user_id_span(user_id, user_id_len).map_err(|code| (code, 0))?;
+                let payload = payload_span(payload, payload_len, |payload, out| {
+                    generator.inner().generate_into(user_id, effective_time_in_seconds, payload, out)
+                })?;
                 generator
                     .inner()
                     .generate_into(user_id, effective_time_in_seconds, payload, out)
@@ -144,9 +215,11 @@ pub extern "C" fn zego_generate_token04_into(
         // SAFETY: the pointers are NULL or valid for their lengths, per this function's contract.
         unsafe {
             deliver_into(token_buf, token_buf_len, token_len_out, |out| {
-                let user_id = span_str(user_id, user_id_len).map_err(|code| (code, 0))?;
-                let secret = span_str(secret, secret_len).map_err(|code| (code, 0))?;
-                let payload = span_str(payload, payload_len).map_err(|code| (code, 0))?;
+                let user_id = user_id_span(user_id, user_id_len).map_err(|code| (code, 0))?;
+                let secret = secret_span(secret, secret_len).map_err(|code| (code, 0))?;
+                let payload = payload_span(payload, payload_len, |payload, out| {
+                    zego::generate_into(app_id, user_id, secret, effective_time_in_seconds, payload, out)
+                })?;
                 zego::generate_into(app_id, user_id, secret, effective_time_in_seconds, payload, out)
                     .map_err(|error| failure(error, user_id, payload))
             })
@@ -156,8 +229,8 @@ pub extern "C" fn zego_generate_token04_into(
 
 /// The buffer size that holds a token for any user id of `user_id_len` bytes and any payload of
 /// `payload_len` bytes, whatever their content (each byte counted at JSON's widest escape). For
-/// sizing a buffer once, up front: 64 and 0 give 750; 64 and 1,024 give 8,942. Saturates at
-/// `SIZE_MAX`. Thread-safe.
+/// sizing a buffer once, up front: 64 and 0 give 750; 64 and 1,024 give 8,942. Never more than
+/// `ZEGO_MAX_GENERATED_TOKEN_LEN`, the longest token there can be. Thread-safe.
 #[no_mangle]
 pub extern "C" fn zego_token04_max_len(user_id_len: usize, payload_len: usize) -> usize {
     zego::max_token_len(user_id_len, payload_len)
@@ -179,7 +252,7 @@ pub extern "C" fn zego_decode_token04_bytes(
         unsafe {
             deliver_claims(claims_out, || {
                 let token = token_span(token, token_len)?;
-                let secret = span_str(secret, secret_len)?;
+                let secret = secret_span(secret, secret_len)?;
                 Ok(zego::decode(token, secret)?)
             })
         }

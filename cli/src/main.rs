@@ -72,6 +72,7 @@ fn decode(args: DecodeArgs) -> Result<(), Failure> {
     let (claims, index) =
         decode_with_any(&token, &secrets).map_err(|e| Failure::token(e, Some(report::failure_sentence(e, None))))?;
     warn_if_legacy(claims.mode);
+    warn_of_findings(&claims);
     print_out(&report::ClaimsOut::new(&claims, index, secrets.len()).to_json())
 }
 
@@ -120,6 +121,17 @@ fn verify(args: VerifyArgs) -> Result<(), Failure> {
 }
 
 /// Says on stderr, once, that a legacy token's claims are not protected.
+/// Decode reads every token; values that break a generation rule are said on stderr too.
+fn warn_of_findings(claims: &zego_token::Claims) {
+    let findings = claims.findings();
+    if !findings.is_empty() {
+        eprintln!(
+            "zego-token: warning: the claims break a generation rule: {} (see \"findings\")",
+            findings.rules()
+        );
+    }
+}
+
 fn warn_if_legacy(mode: Mode) {
     if mode == Mode::LegacyCbc {
         eprintln!("zego-token: warning: {}", report::LEGACY_WARNING);

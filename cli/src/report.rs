@@ -35,6 +35,8 @@ pub struct ClaimsOut<'a> {
     mode: &'static str,
     /// False for a legacy CBC token, whose claims are not protected against alteration.
     authenticated: bool,
+    /// The names of the values that break a generation rule (empty for a token made within them).
+    findings: Vec<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     secret_index: Option<usize>,
 }
@@ -55,6 +57,7 @@ impl<'a> ClaimsOut<'a> {
             payload_json,
             mode: claims.mode.as_str(),
             authenticated: claims.mode == Mode::Gcm,
+            findings: claims.findings().names(),
             secret_index: (secret_count > 1).then_some(secret_index),
         }
     }

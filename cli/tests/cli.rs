@@ -601,3 +601,86 @@ fn a_reader_that_closes_early_is_not_an_error() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
+
+fn finding_token(name: &str) -> String {
+    let row = vectors("finding-tokens.jsonl")
+        .into_iter()
+        .find(|r| r["name"] == name)
+        .unwrap_or_else(|| panic!("no vector {name}"));
+    row["token"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn decode_reads_a_user_id_over_64_characters_and_lists_the_finding() {
+    for name in [
+        "a 65-character user id, current format",
+        "a 200-character user id, legacy format",
+    ] {
+        let out = zego_token()
+            .args(["decode", &finding_token(name)])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(
+                "the claims break a generation rule: the user id is longer than 64 bytes",
+            ))
+            .get_output()
+            .stdout
+            .clone();
+        let claims: Value = serde_json::from_slice(&out).unwrap();
+        assert!(claims["user_id"].as_str().unwrap().len() > 64, "{name}");
+        assert_eq!(claims["findings"], serde_json::json!(["user_id_too_long"]), "{name}");
+    }
+}
+
+#[test]
+fn decode_reads_an_empty_user_id_and_lists_the_finding() {
+    let claims = decoded(&finding_token("an empty user id, legacy format"));
+    assert_eq!(claims["user_id"], "");
+    assert_eq!(claims["findings"], serde_json::json!(["user_id_empty"]));
+}
+
+#[test]
+fn decode_lists_no_finding_for_a_token_within_the_rules() {
+    let token = generate(&["--app-id", "7", "--user-id", "u"]);
+    assert_eq!(decoded(&token)["findings"], serde_json::json!([]));
+}
+
+#[test]
+fn verify_accepts_a_current_token_with_a_finding_and_says_so() {
+    zego_token()
+        .args(["verify", "--app-id", "1234567890", "--now", "1795349644"])
+        .arg(finding_token("a 65-character user id, current format"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "(breaks a generation rule: the user id is longer than 64 bytes)",
+        ));
+}
+
+#[test]
+fn verify_refuses_a_legacy_token_with_a_finding_naming_the_rule() {
+    zego_token()
+        .args(["verify", "--app-id", "1234567890", "--now", "1795349644"])
+        .arg(finding_token("an empty user id, legacy format"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "a legacy CBC token whose claims break a generation rule (the user id is empty)",
+        ));
+}
+
+#[test]
+fn verify_at_the_extremes_of_time_neither_panics_nor_flips_direction() {
+    let token = finding_token("a 65-character user id, current format");
+    zego_token()
+        .args(["verify", "--app-id", "1234567890", "--now=-9223372035058197000"])
+        .args(["--leeway", "9223372036854775807", &token])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("expires in 106751991167286 days at"));
+    zego_token()
+        .args(["verify", "--app-id", "1234567890", "--now=-9223372036854775808", &token])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("106751991188080 days ahead of now"));
+}

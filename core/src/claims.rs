@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::json_string::JsonString;
-use crate::plaintext;
+use crate::{plaintext, Findings};
 
 /// The encryption format a token was made in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -31,7 +31,8 @@ impl fmt::Display for Mode {
     }
 }
 
-/// The claims carried by a Token04, exactly as its plaintext states them.
+/// The claims carried by a Token04, exactly as its plaintext states them, whatever their values:
+/// those outside the generation rules are reported by [`findings`](Claims::findings).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Claims {
     /// The ZEGO app id the token was made for.
@@ -52,20 +53,34 @@ pub struct Claims {
 }
 
 impl Claims {
-    /// The claims as compact JSON, with `mode` ("gcm" or "cbc") after the six claims:
-    /// `{"app_id":1,"user_id":"u","ctime":1,"expire":2,"nonce":3,"payload":"","mode":"gcm"}`.
+    /// The values that break a generation rule (app id 0, user id empty or over 64 bytes, expiry
+    /// not after creation, creation before 1970, a nonce beyond int32); empty for every token made
+    /// within the rules. Decoding reports them and never refuses a token for them; verification
+    /// refuses them only in a legacy CBC token, which is not authenticated.
+    pub fn findings(&self) -> Findings {
+        Findings::of(self)
+    }
+
+    /// The claims as compact JSON, with `mode` ("gcm" or "cbc") and the names of the
+    /// [`findings`](Claims::findings) after the six claims:
+    /// `{"app_id":1,"user_id":"u","ctime":1,"expire":2,"nonce":3,"payload":"","mode":"gcm","findings":[]}`.
     ///
     /// ```
     /// # use zego_token::{Claims, Mode};
     /// let claims = Claims { app_id: 1, user_id: "u".into(), ctime: 10, expire: 20, nonce: -5,
     ///                       payload: String::new(), mode: Mode::Gcm };
     /// assert_eq!(claims.to_json(),
-    ///     r#"{"app_id":1,"user_id":"u","ctime":10,"expire":20,"nonce":-5,"payload":"","mode":"gcm"}"#);
+    ///     r#"{"app_id":1,"user_id":"u","ctime":10,"expire":20,"nonce":-5,"payload":"","mode":"gcm","findings":[]}"#);
+    /// let empty = Claims { user_id: String::new(), ..claims };
+    /// assert!(empty.to_json().ends_with(r#""mode":"gcm","findings":["user_id_empty"]}"#));
     /// ```
     pub fn to_json(&self) -> String {
         let user_id = JsonString::new(&self.user_id);
         let payload = JsonString::new(&self.payload);
-        let mut out = Vec::with_capacity(plaintext::max_claims_len(&user_id, &payload) + r#","mode":"gcm""#.len());
+        let findings = self.findings();
+        let names_len: usize = findings.iter().map(|f| f.name().len() + 3).sum();
+        let tail_len = r#","mode":"gcm","findings":[]"#.len() + names_len;
+        let mut out = Vec::with_capacity(plaintext::max_claims_len(&user_id, &payload) + tail_len);
         plaintext::write_claims(
             &mut out,
             self.app_id,
@@ -78,7 +93,16 @@ impl Claims {
         out.pop(); // the closing brace: the mode follows
         out.extend_from_slice(b",\"mode\":\"");
         out.extend_from_slice(self.mode.as_str().as_bytes());
-        out.extend_from_slice(b"\"}");
+        out.extend_from_slice(b"\",\"findings\":[");
+        for (i, finding) in findings.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.push(b'"');
+            out.extend_from_slice(finding.name().as_bytes());
+            out.push(b'"');
+        }
+        out.extend_from_slice(b"]}");
         // Only UTF-8 text and ASCII punctuation were written.
         String::from_utf8(out).unwrap_or_default()
     }

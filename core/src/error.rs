@@ -42,8 +42,10 @@ pub enum Error {
     UnsupportedMode,
     /// The token was made with another secret, or it was altered.
     AuthFailed,
-    /// The token decrypts, but its content is not the expected JSON claims, or claims that no
-    /// generator makes (app id 0, user id empty or over 64 bytes).
+    /// The token decrypts, but its content is not the expected JSON claims (six keys, once each,
+    /// of the right types); or, in verification only, a legacy CBC token's claims break a
+    /// generation rule ([`Claims::findings`](crate::Claims::findings)), a sign of tampering in that
+    /// unauthenticated format.
     BadPlaintext,
     /// The token has expired (now >= expire + leeway).
     Expired,

@@ -106,14 +106,27 @@ impl Generator {
     ) -> Result<usize, Error> {
         validate(self.app_id, user_id, effective_time_in_seconds, payload)?;
         let (user_id, payload) = (JsonString::new(user_id), JsonString::new(payload));
-        if out.len() < token_len_for(envelope_len_bound(&user_id, &payload)) {
-            return Err(Error::BufferTooSmall);
-        }
         let ctime = clock::unix_now();
         let expire = ctime
             .checked_add(effective_time_in_seconds)
             .ok_or(Error::InvalidEffectiveTime)?;
         let random = nonce_source::draw()?;
+        // Every input error before the buffer's size: the plaintext's exact length, escapes
+        // included, decides whether the token can exist at all.
+        let claims_len = plaintext::claims_len(
+            self.app_id,
+            &user_id,
+            ctime,
+            expire,
+            random.claim_nonce.into(),
+            &payload,
+        );
+        if claims_len + GCM_TAG_LEN > usize::from(u16::MAX) {
+            return Err(Error::PayloadTooLarge);
+        }
+        if out.len() < token_len_for(envelope_len_bound(&user_id, &payload)).min(MAX_GENERATED_TOKEN_LEN) {
+            return Err(Error::BufferTooSmall);
+        }
         let envelope = self.seal(&user_id, ctime, expire, random.claim_nonce, &random.gcm_nonce, &payload)?;
         wire::encode_base64_into(&envelope, out)
     }
@@ -198,30 +211,40 @@ fn envelope_len_bound(user_id: &JsonString<'_>, payload: &JsonString<'_>) -> usi
     HEADER_LEN + plaintext::max_claims_len(user_id, payload) + TRAILER_LEN
 }
 
+/// The longest token a generator can make: a ciphertext of the 16-bit length field's full size.
+/// No bound below exceeds it, so a buffer of this size holds every token there can be.
+pub const MAX_GENERATED_TOKEN_LEN: usize = token_len_for(HEADER_LEN + u16::MAX as usize + 1);
+
 /// The length of "04" and the base64 of `envelope_len` bytes.
 const fn token_len_for(envelope_len: usize) -> usize {
     wire::VERSION.len() + envelope_len.div_ceil(3) * 4
 }
 
 /// The buffer size [`Generator::generate_into`] needs for this user id and payload: every token
-/// made from them fits (their escapes counted exactly, the numbers at their widest).
+/// made from them fits (their escapes counted, the numbers at their widest). Never more than
+/// [`MAX_GENERATED_TOKEN_LEN`].
 pub fn token_len_bound(user_id: &str, payload: &str) -> usize {
-    token_len_for(envelope_len_bound(&JsonString::new(user_id), &JsonString::new(payload)))
+    token_len_for(envelope_len_bound(&JsonString::new(user_id), &JsonString::new(payload))).min(MAX_GENERATED_TOKEN_LEN)
 }
 
 /// The buffer size that holds a token for any user id of `user_id_len` bytes and any payload of
 /// `payload_len` bytes, whatever they contain (every byte counted as JSON's widest escape, six
-/// bytes). Saturates instead of overflowing. For sizing a buffer once, up front.
+/// bytes). Never more than [`MAX_GENERATED_TOKEN_LEN`]. For sizing a buffer once, up front.
 pub const fn max_token_len(user_id_len: usize, payload_len: usize) -> usize {
     let strings = user_id_len
         .saturating_add(payload_len)
         .saturating_mul(6)
         .saturating_add(4);
     let envelope = (HEADER_LEN + plaintext::MAX_CLAIMS_OVERHEAD + TRAILER_LEN).saturating_add(strings);
-    envelope
+    let len = envelope
         .div_ceil(3)
         .saturating_mul(4)
-        .saturating_add(wire::VERSION.len())
+        .saturating_add(wire::VERSION.len());
+    if len < MAX_GENERATED_TOKEN_LEN {
+        len
+    } else {
+        MAX_GENERATED_TOKEN_LEN
+    }
 }
 
 /// The official plug-in's input rules, with ZEGO's 64-byte user id limit.
@@ -361,6 +384,33 @@ mod tests {
             g.generate("u", 1, &"\"".repeat(40_000)).unwrap_err(),
             Error::PayloadTooLarge
         );
+    }
+
+    #[test]
+    fn a_payload_too_large_once_escaped_is_reported_before_the_buffer_size() {
+        // 65,535 control characters are 393,210 bytes once escaped: no token can hold them, so
+        // a sizing call (empty buffer) hears "payload too large", not "buffer too small".
+        let g = Generator::new(1, SECRET).unwrap();
+        let payload = "\u{1}".repeat(65_535);
+        assert_eq!(g.generate_into("u", 1, &payload, &mut []), Err(Error::PayloadTooLarge));
+        assert_eq!(
+            generate_into(1, "u", SECRET, 1, &payload, &mut []),
+            Err(Error::PayloadTooLarge)
+        );
+        let payload = "\u{1}".repeat(20_000);
+        assert_eq!(g.generate_into("u", 1, &payload, &mut []), Err(Error::PayloadTooLarge));
+    }
+
+    #[test]
+    fn no_size_bound_exceeds_the_longest_token_there_can_be() {
+        assert_eq!(MAX_GENERATED_TOKEN_LEN, 87_418);
+        assert_eq!(max_token_len(usize::MAX, usize::MAX), MAX_GENERATED_TOKEN_LEN);
+        assert_eq!(token_len_bound("u", &"\n".repeat(30_000)), MAX_GENERATED_TOKEN_LEN);
+        // A payload of 30,000 newlines (60,000 bytes escaped) fits in that bound.
+        let g = Generator::new(1, SECRET).unwrap();
+        let mut buffer = vec![0u8; MAX_GENERATED_TOKEN_LEN];
+        let len = g.generate_into("u", 1, &"\n".repeat(30_000), &mut buffer).unwrap();
+        assert!(len <= MAX_GENERATED_TOKEN_LEN);
     }
 
     #[test]

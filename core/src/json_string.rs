@@ -26,6 +26,20 @@ impl<'a> JsonString<'a> {
         self.text.len() + self.growth + 2
     }
 
+    /// Exactly how many bytes [`write_to`](JsonString::write_to) appends, quotes included.
+    pub(crate) fn len(&self) -> usize {
+        if self.growth == 0 {
+            return self.text.len() + 2;
+        }
+        // The short escapes (\b \t \n \f \r) add one byte where the bound counted five.
+        let short = self
+            .text
+            .bytes()
+            .filter(|b| matches!(b, 0x08 | 0x09 | 0x0a | 0x0c | 0x0d))
+            .count();
+        self.max_len() - 4 * short
+    }
+
     /// Appends the quoted, escaped literal.
     pub(crate) fn write_to(&self, out: &mut Vec<u8>) {
         out.reserve(self.max_len());
@@ -101,6 +115,21 @@ mod tests {
             if !text.bytes().any(|b| b < 0x20) {
                 assert_eq!(len, json.max_len(), "{text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn len_is_exactly_what_is_written() {
+        for text in [
+            "",
+            "plain",
+            "\"q\"",
+            "\\",
+            "\n\r\t\u{8}\u{c}",
+            "\u{1}\u{1f}\u{7f}",
+            "中\n\u{0}x",
+        ] {
+            assert_eq!(JsonString::new(text).len(), written(text).len(), "{text:?}");
         }
     }
 

@@ -9,7 +9,10 @@
 //! - [`RtcRoomPayload`] is the typed privilege payload of an RTC room token;
 //! - [`decode`] reads a token back (current GCM and legacy CBC format), [`verify`] also checks the
 //!   app id, expiry and not-before, and [`verify_with_any`] accepts several secrets (rotation);
-//! - every failure is an [`Error`] with a stable numeric [`code`](Error::code).
+//! - every failure is an [`Error`] with a stable numeric [`code`](Error::code);
+//! - decoding reads every token a generator makes, whatever its values; values outside the
+//!   generation rules are reported as [`Findings`] ([`Claims::findings`]), never refused, but by
+//!   verification of a legacy (unauthenticated) CBC token.
 //!
 //! ```
 //! use zego_token::{Generator, RtcRoomPayload, VerifyOptions};
@@ -36,6 +39,7 @@ mod claims;
 mod clock;
 mod decode;
 mod error;
+mod finding;
 mod fork_guard;
 mod generator;
 mod json_string;
@@ -53,7 +57,10 @@ mod conformance_tests;
 pub use claims::{Claims, Mode};
 pub use decode::decode;
 pub use error::Error;
-pub use generator::{generate, generate_into, max_token_len, token_len_bound, Generator, MAX_USER_ID_LEN};
+pub use finding::{Finding, Findings};
+pub use generator::{
+    generate, generate_into, max_token_len, token_len_bound, Generator, MAX_GENERATED_TOKEN_LEN, MAX_USER_ID_LEN,
+};
 pub use payload::{
     RtcRoomPayload, MAX_ROOM_ID_LEN, MAX_STREAM_ID_COUNT, MAX_STREAM_ID_LEN, PRIVILEGE_DISABLE, PRIVILEGE_ENABLE,
     PRIVILEGE_KEY_LOGIN, PRIVILEGE_KEY_PUBLISH,

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use crate::json_string::JsonString;
-use crate::{Claims, Error, Mode, MAX_USER_ID_LEN};
+use crate::{Claims, Error, Mode};
 
 /// The most bytes [`write_claims`] can append for these strings: the keys and punctuation, the
 /// widest numbers, and the strings with every escape they may need. Sizing the buffer with it
@@ -19,6 +19,24 @@ pub(crate) const MAX_CLAIMS_OVERHEAD: usize = {
     const WIDEST_NUMBERS: usize = 10 + 3 * 20; // u32, and three i64 with their sign
     KEYS_AND_PUNCTUATION + WIDEST_NUMBERS
 };
+
+/// Exactly how many bytes [`write_claims`] appends for these values.
+pub(crate) fn claims_len(
+    app_id: u32,
+    user_id: &JsonString<'_>,
+    ctime: i64,
+    expire: i64,
+    nonce: i64,
+    payload: &JsonString<'_>,
+) -> usize {
+    const KEYS_AND_PUNCTUATION: usize = r#"{"app_id":,"user_id":,"ctime":,"expire":,"nonce":,"payload":}"#.len();
+    let mut number = itoa::Buffer::new();
+    let numbers = number.format(app_id).len()
+        + number.format(ctime).len()
+        + number.format(expire).len()
+        + number.format(nonce).len();
+    KEYS_AND_PUNCTUATION + numbers + user_id.len() + payload.len()
+}
 
 /// Appends `{"app_id":..,"user_id":..,"ctime":..,"expire":..,"nonce":..,"payload":..}`.
 ///
@@ -61,16 +79,12 @@ struct Plaintext {
 }
 
 /// Parses a decrypted plaintext. Keys may come in any order (the official generators differ);
-/// all six must be there with the right JSON types, and the claims must be ones a generator can
-/// make: app id not 0, user id 1 to 64 bytes (every official generator refuses the others; a
-/// legacy CBC token whose first block was altered often breaks these rules). Unknown keys are
-/// ignored.
+/// all six must be there, once each, with the right JSON types. Their values are not judged here:
+/// a value outside the generation rules is a [`Finding`](crate::Finding) of the claims, which
+/// verification refuses only in a legacy CBC token. Unknown keys are ignored.
 pub(crate) fn parse_claims(plaintext: &str, mode: Mode) -> Result<Claims, Error> {
     // From text already checked as UTF-8 once, serde_json does not check each string again.
     let p: Plaintext = serde_json::from_str(plaintext).map_err(|_| Error::BadPlaintext)?;
-    if p.app_id == 0 || p.user_id.is_empty() || p.user_id.len() > MAX_USER_ID_LEN {
-        return Err(Error::BadPlaintext);
-    }
     Ok(Claims {
         app_id: p.app_id,
         user_id: p.user_id,
@@ -127,6 +141,19 @@ mod tests {
     }
 
     #[test]
+    fn claims_len_is_exactly_what_is_written() {
+        for (user_id, payload, nonce) in [("u", "", -3), ("中\n", "{\"a\":\"\u{1}\"}", i64::MIN), ("", "\t", 0)] {
+            let (u, p) = (JsonString::new(user_id), JsonString::new(payload));
+            let mut out = Vec::new();
+            write_claims(&mut out, 4_294_967_295, &u, 1_795_349_584, 1_795_353_184, nonce, &p);
+            assert_eq!(
+                claims_len(4_294_967_295, &u, 1_795_349_584, 1_795_353_184, nonce, &p),
+                out.len()
+            );
+        }
+    }
+
+    #[test]
     fn reads_keys_in_any_order() {
         let c = parse_claims(
             r#"{"nonce":5,"payload":"p","expire":3,"ctime":2,"user_id":"u","app_id":7}"#,
@@ -162,15 +189,11 @@ mod tests {
     }
 
     #[test]
-    fn refuses_claims_no_generator_makes() {
-        assert_eq!(claims_with(0, "u").unwrap_err(), Error::BadPlaintext, "app id 0");
-        assert_eq!(claims_with(1, "").unwrap_err(), Error::BadPlaintext, "empty user id");
-        assert_eq!(
-            claims_with(1, &"u".repeat(65)).unwrap_err(),
-            Error::BadPlaintext,
-            "65-byte user id"
-        );
-        assert_eq!(claims_with(1, &"u".repeat(64)).unwrap().user_id.len(), 64);
+    fn reads_claims_whatever_their_values() {
+        assert_eq!(claims_with(0, "u").unwrap().app_id, 0, "app id 0");
+        assert_eq!(claims_with(1, "").unwrap().user_id, "", "empty user id");
+        assert_eq!(claims_with(1, &"u".repeat(65)).unwrap().user_id.len(), 65);
+        assert_eq!(claims_with(1, &"u".repeat(200)).unwrap().user_id.len(), 200);
     }
 
     #[test]

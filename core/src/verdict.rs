@@ -48,7 +48,7 @@ pub fn valid_sentence(claims: &Claims, now: i64, secret_index: usize, secret_cou
         "valid: made for user {:?} of app id {}, expires {} at {}",
         claims.user_id,
         claims.app_id,
-        relative(claims.expire - now),
+        relative(seconds_between(now, claims.expire)),
         timestamp(claims.expire)
     );
     if secret_count > 1 {
@@ -56,6 +56,10 @@ pub fn valid_sentence(claims: &Claims, now: i64, secret_index: usize, secret_cou
     }
     if claims.mode == Mode::LegacyCbc {
         sentence.push_str(" (legacy CBC format: not authenticated)");
+    }
+    let findings = claims.findings();
+    if !findings.is_empty() {
+        sentence.push_str(&format!(" (breaks a generation rule: {})", findings.rules()));
     }
     sentence
 }
@@ -65,12 +69,16 @@ pub fn valid_sentence(claims: &Claims, now: i64, secret_index: usize, secret_cou
 pub fn failure_sentence(error: Error, verified: Option<(&Claims, i64, &Expected<'_>)>) -> String {
     match (error, verified) {
         (Error::Expired, Some((c, now, _))) => {
-            format!("expired {} at {}", relative(c.expire - now), timestamp(c.expire))
+            format!(
+                "expired {} at {}",
+                relative(seconds_between(now, c.expire)),
+                timestamp(c.expire)
+            )
         }
         (Error::NotYetValid, Some((c, now, _))) => format!(
             "not yet valid: it was made at {}, {} ahead of now (is a clock wrong? --leeway tolerates skew)",
             timestamp(c.ctime),
-            amount((c.ctime - now).unsigned_abs())
+            amount(seconds_between(now, c.ctime).unsigned_abs())
         ),
         (Error::AppIdMismatch, Some((c, _, expected))) => {
             format!("made for app id {} but {} was expected", c.app_id, expected.app_id)
@@ -91,13 +99,23 @@ pub fn failure_sentence(error: Error, verified: Option<(&Claims, i64, &Expected<
         (Error::UnsupportedMode, _) => {
             "the token's encryption mode is unknown (only AES-GCM and legacy CBC exist)".into()
         }
-        (Error::BadPlaintext, _) => "the token decrypts, but its content is not claims a generator makes".into(),
+        (Error::BadPlaintext, Some((c, _, _))) if c.mode == Mode::LegacyCbc && !c.findings().is_empty() => format!(
+            "a legacy CBC token whose claims break a generation rule ({}): that format is not authenticated, so the \
+             token was probably altered",
+            c.findings().rules()
+        ),
+        (Error::BadPlaintext, _) => "the token decrypts, but its content is not the six claims of a token".into(),
         (error, _) => error.to_string(),
     }
 }
 
+/// `to - from` in seconds, in i128: any two i64 times subtract without overflow.
+fn seconds_between(from: i64, to: i64) -> i128 {
+    i128::from(to) - i128::from(from)
+}
+
 /// "in 59 minutes" / "12 minutes ago" for a number of seconds from now.
-fn relative(seconds_from_now: i64) -> String {
+fn relative(seconds_from_now: i128) -> String {
     let amount = amount(seconds_from_now.unsigned_abs());
     if seconds_from_now >= 0 {
         format!("in {amount}")
@@ -106,7 +124,7 @@ fn relative(seconds_from_now: i64) -> String {
     }
 }
 
-fn amount(seconds: u64) -> String {
+fn amount(seconds: u128) -> String {
     let (n, unit) = match seconds {
         0..=119 => (seconds, "second"),
         120..=7_199 => (seconds / 60, "minute"),
@@ -154,6 +172,53 @@ mod tests {
         assert_eq!(relative(3540), "in 59 minutes");
         assert_eq!(relative(1), "in 1 second");
         assert_eq!(relative(-86_400 * 3), "3 days ago");
+    }
+
+    #[test]
+    fn sentences_at_the_extremes_of_time_neither_overflow_nor_flip_direction() {
+        let c = Claims {
+            app_id: 1,
+            user_id: "u".into(),
+            ctime: 1_795_349_584,
+            expire: 1_795_353_184,
+            nonce: 0,
+            payload: String::new(),
+            mode: Mode::Gcm,
+        };
+        // 292 billion years in the future: "in", never "ago".
+        let far_past_now = -9_223_372_035_058_197_000;
+        assert!(valid_sentence(&c, far_past_now, 0, 1).contains("expires in 106751991167286 days at"));
+        assert!(valid_sentence(&c, i64::MIN, 0, 1).contains("expires in 106751991188080 days at"));
+        let expected = Expected {
+            app_id: 1,
+            user_id: None,
+        };
+        let s = failure_sentence(Error::Expired, Some((&c, i64::MAX, &expected)));
+        assert!(s.starts_with("expired 106751991146521 days ago"), "{s}");
+        let s = failure_sentence(Error::NotYetValid, Some((&c, i64::MIN, &expected)));
+        assert!(s.contains("106751991188080 days ahead of now"), "{s}");
+    }
+
+    #[test]
+    fn a_refused_legacy_token_names_the_rule_it_breaks() {
+        let c = Claims {
+            app_id: 1,
+            user_id: String::new(),
+            ctime: 10,
+            expire: 20,
+            nonce: 0,
+            payload: String::new(),
+            mode: Mode::LegacyCbc,
+        };
+        let expected = Expected {
+            app_id: 1,
+            user_id: None,
+        };
+        let s = failure_sentence(Error::BadPlaintext, Some((&c, 15, &expected)));
+        assert!(
+            s.starts_with("a legacy CBC token whose claims break a generation rule (the user id is empty)"),
+            "{s}"
+        );
     }
 
     #[test]

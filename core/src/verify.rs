@@ -56,11 +56,18 @@ impl VerifyOptions {
         self
     }
 
-    /// Checks decoded claims: the format, then app id, then user id, then expiry, then not-before.
+    /// Checks decoded claims: the format, then (legacy CBC only) the generation rules, then app id,
+    /// then user id, then expiry, then not-before.
+    ///
+    /// A legacy CBC token is not authenticated: whoever holds one can change the leading bytes of
+    /// its claims, and claims that break a generation rule ([`Claims::findings`]) are the usual
+    /// trace of that, so they are refused with [`Error::BadPlaintext`]. A GCM token is authenticated:
+    /// it verifies whatever its findings, which stay on the claims for the caller to read.
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] for a negative leeway; [`Error::UnsupportedMode`] for a legacy
-    /// token when [`require_gcm`](VerifyOptions::require_gcm) is set; [`Error::AppIdMismatch`],
+    /// token when [`require_gcm`](VerifyOptions::require_gcm) is set; [`Error::BadPlaintext`] for a
+    /// legacy token with findings; [`Error::AppIdMismatch`],
     /// [`Error::UserIdMismatch`], [`Error::Expired`], [`Error::NotYetValid`].
     pub fn check(&self, claims: &Claims, app_id: u32) -> Result<(), Error> {
         if self.leeway_seconds < 0 {
@@ -68,6 +75,9 @@ impl VerifyOptions {
         }
         if self.require_gcm && claims.mode != Mode::Gcm {
             return Err(Error::UnsupportedMode);
+        }
+        if claims.mode == Mode::LegacyCbc && !claims.findings().is_empty() {
+            return Err(Error::BadPlaintext);
         }
         if claims.app_id != app_id {
             return Err(Error::AppIdMismatch);
@@ -238,6 +248,42 @@ mod tests {
             VerifyOptions::new().at(150).require_gcm().check(&claims(100, 200), 1),
             Ok(())
         );
+    }
+
+    #[test]
+    fn a_legacy_token_breaking_a_generation_rule_is_refused_as_bad_plaintext() {
+        let long_user = Claims {
+            mode: Mode::LegacyCbc,
+            user_id: "u".repeat(65),
+            ..claims(100, 200)
+        };
+        assert_eq!(
+            VerifyOptions::new().at(150).check(&long_user, 1),
+            Err(Error::BadPlaintext)
+        );
+        let app_zero = Claims {
+            mode: Mode::LegacyCbc,
+            app_id: 0,
+            ..claims(100, 200)
+        };
+        assert_eq!(
+            VerifyOptions::new().at(150).check(&app_zero, 1),
+            Err(Error::BadPlaintext)
+        );
+    }
+
+    #[test]
+    fn a_current_token_breaking_a_generation_rule_verifies() {
+        let long_user = Claims {
+            user_id: "u".repeat(200),
+            ..claims(100, 200)
+        };
+        assert_eq!(VerifyOptions::new().at(150).check(&long_user, 1), Ok(()));
+        let empty_user = Claims {
+            user_id: String::new(),
+            ..claims(100, 200)
+        };
+        assert_eq!(VerifyOptions::new().at(150).check(&empty_user, 1), Ok(()));
     }
 
     #[test]

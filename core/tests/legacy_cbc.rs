@@ -1,7 +1,7 @@
 //! The legacy CBC format is read but not trusted: its claims can be rewritten by whoever holds a
 //! token (AES-CBC has no integrity check, and flipping a bit of the IV flips the same bit of the
-//! first plaintext block). `require_gcm` refuses the format; claims no generator makes are
-//! refused whatever the format.
+//! first plaintext block). `require_gcm` refuses the format; decode reads a forged token and reports
+//! its findings, and verify refuses a legacy token whose claims break a generation rule.
 
 mod common;
 
@@ -65,9 +65,19 @@ fn without_require_gcm_a_legacy_token_still_verifies() {
 }
 
 #[test]
-fn a_legacy_token_forged_to_app_id_zero_is_a_bad_plaintext() {
+fn a_legacy_token_forged_to_app_id_zero_decodes_with_its_finding() {
     let (token, secret) = official_cbc_token();
     // `{"app_id":0,"a":7890,"user_id":...` is valid JSON with an extra key.
     let forged = rewrite_first_block(&token, b"{\"app_id\":123456", b"{\"app_id\":0,\"a\":");
-    assert_eq!(decode(&forged, &secret).unwrap_err(), Error::BadPlaintext);
+    let claims = decode(&forged, &secret).unwrap();
+    assert_eq!(claims.app_id, 0);
+    assert_eq!(claims.findings().names(), ["app_id_zero"]);
+}
+
+#[test]
+fn a_legacy_token_forged_to_app_id_zero_fails_verification_as_bad_plaintext() {
+    let (token, secret) = official_cbc_token();
+    let forged = rewrite_first_block(&token, b"{\"app_id\":123456", b"{\"app_id\":0,\"a\":");
+    let options = VerifyOptions::new().at(0).leeway(i64::MAX);
+    assert_eq!(verify(&forged, &secret, 0, &options).unwrap_err(), Error::BadPlaintext);
 }

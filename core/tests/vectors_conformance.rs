@@ -90,3 +90,38 @@ fn every_verify_case_gives_its_code_and_secret_index() {
         }
     }
 }
+
+#[test]
+fn every_token_breaking_a_generation_rule_decodes_with_its_findings() {
+    let rows = vectors("finding-tokens.jsonl");
+    assert_eq!(rows.len(), 6);
+    for row in &rows {
+        let name = str_of(row, "name");
+        let claims = decode(str_of(row, "token"), str_of(row, "secret")).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let expected = &row["claims"];
+        assert_eq!(claims.user_id, str_of(expected, "user_id"), "{name}");
+        assert_eq!(claims.nonce, expected["nonce"].as_i64().unwrap(), "{name}");
+        assert_eq!(claims.mode.as_str(), str_of(row, "format"), "{name}");
+        let findings: Vec<&str> = row["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap())
+            .collect();
+        assert_eq!(claims.findings().names(), findings, "{name}");
+    }
+}
+
+#[test]
+fn tokens_breaking_a_generation_rule_verify_when_current_and_fail_as_bad_plaintext_when_legacy() {
+    for row in &vectors("finding-tokens.jsonl") {
+        let name = str_of(row, "name");
+        let options = VerifyOptions::new().at(row["now"].as_i64().unwrap());
+        let app_id = u32::try_from(row["app_id"].as_u64().unwrap()).unwrap();
+        let outcome = verify(str_of(row, "token"), str_of(row, "secret"), app_id, &options);
+        match row["verify_code"].as_i64().unwrap() {
+            0 => assert_eq!(outcome.unwrap().findings().names().len(), 1, "{name}"),
+            code => assert_eq!(outcome.map_err(|e| i64::from(e.code())).err(), Some(code), "{name}"),
+        }
+    }
+}

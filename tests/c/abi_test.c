@@ -84,7 +84,7 @@ static void test_generate_and_decode(void) {
   CHECK("decode succeeds", zego_decode_token04(token, SECRET, &claims) == ZEGO_RESULT_OK);
   CHECK("claims carry the user id", claims && strstr(claims, "\"user_id\":\"user_123456\"") != NULL);
   CHECK("claims carry the app id", claims && strstr(claims, "\"app_id\":1234567890,") != NULL);
-  CHECK("claims say gcm", claims && strstr(claims, "\"mode\":\"gcm\"}") != NULL);
+  CHECK("claims say gcm", claims && strstr(claims, "\"mode\":\"gcm\",\"findings\":[]}") != NULL);
   zego_string_free(claims);
   zego_string_free(token);
 
@@ -456,7 +456,8 @@ static void test_spans(void) {
   }
   CHECK("max_len: 64 and 0 give 750", zego_token04_max_len(64, 0) == 750);
   CHECK("max_len: 64 and 1024 give 8942", zego_token04_max_len(64, 1024) == 8942);
-  CHECK("max_len saturates", zego_token04_max_len(SIZE_MAX, SIZE_MAX) == SIZE_MAX);
+  CHECK("max_len is capped at the longest token there can be",
+        zego_token04_max_len(SIZE_MAX, SIZE_MAX) == ZEGO_MAX_GENERATED_TOKEN_LEN);
 
   CHECK("an empty user id is code 3 (before the buffer)",
         zego_token_generator_generate_into(generator, NULL, 0, 3600, NULL, 0, NULL, 0, &len) == ZEGO_RESULT_INVALID_USER_ID &&
@@ -503,6 +504,105 @@ static void test_spans(void) {
   zego_token_generator_free(generator);
 }
 
+/* From tests/vectors/finding-tokens.jsonl (secret SECRET, app APP_ID, made at 1795349584 for 3600 s):
+ * a current token with a 65-character user id and a legacy one with an empty user id. */
+static const char *GCM_LONG_USER_TOKEN =
+    "04AAAAAGsC6mAADK4Sc6ireX2oxQClpQC5z7YNbrm3Iv74b6PhJ18sU6Bqc0omG0QNN5AsnNljrIRtH6J/dtq/Pat8iMPwrQ"
+    "JL9JvQwMggtljs/w3lw6cSmND++uW4U1/aymCaunfNTgApI96ZzJkM1cJjytR2vf5Vau7frDUwFmlJEeLYPUHlqV08bPYxdB"
+    "78LdwNgxHvYeSbFRkjyhM422uM+t38reNkutm5AhWJxUvAp62IJfxpSQJtXSQ5eH64Ngvu/b3QHFtaqqcxqDC7FPIB";
+static const char *CBC_EMPTY_USER_TOKEN =
+    "04AAAAAGsC6mAAEG02MzdpMWttdXVoeGN0YzgAcMHAsB1B24WXWgciGVYhvXrh/QUPC0m2ibIFZ1+m2qjgbC8s9y6GPIlak4"
+    "SSBbRbYMI8JqckqjCXGFDqO44HVeejpKX4cf+6MeYYlfgKAF+vaWPVfK8e8RiSntOiFn2UxTzLxiQltdNkUnR+o+XOxWg=";
+
+static void test_findings(void) {
+  zego_token_claims *claims = NULL;
+  char *json = NULL;
+  size_t len = 0;
+
+  CHECK("a 65-character user id decodes", zego_decode_token04_claims(GCM_LONG_USER_TOKEN, SECRET, &claims) == ZEGO_RESULT_OK);
+  CHECK("... all 65 characters", zego_token_claims_user_id(claims, &len) && len == 65);
+  CHECK("... with the finding user_id_too_long", zego_token_claims_findings(claims) == ZEGO_FINDING_USER_ID_TOO_LONG);
+  zego_token_claims_free(claims);
+  claims = NULL;
+  CHECK("... and verifies (a current token is authenticated)",
+        zego_verify_token04_claims(GCM_LONG_USER_TOKEN, SECRET, APP_ID, 1795349644, 0, &claims) == ZEGO_RESULT_OK);
+  zego_token_claims_free(claims);
+  claims = NULL;
+  CHECK("the claims JSON lists the findings", zego_decode_token04(GCM_LONG_USER_TOKEN, SECRET, &json) == ZEGO_RESULT_OK &&
+        strstr(json, "\"mode\":\"gcm\",\"findings\":[\"user_id_too_long\"]}") != NULL);
+  zego_string_free(json);
+
+  CHECK("a legacy token with an empty user id decodes", zego_decode_token04_claims(CBC_EMPTY_USER_TOKEN, SECRET, &claims) == ZEGO_RESULT_OK);
+  CHECK("... with the finding user_id_empty", zego_token_claims_findings(claims) == ZEGO_FINDING_USER_ID_EMPTY);
+  zego_token_claims_free(claims);
+  claims = NULL;
+  CHECK("... but fails verification with code 24 (unauthenticated claims breaking a rule)",
+        zego_verify_token04_claims(CBC_EMPTY_USER_TOKEN, SECRET, APP_ID, 1795349644, 0, &claims) == ZEGO_RESULT_BAD_PLAINTEXT &&
+            claims == NULL);
+
+  CHECK("a token within the rules has no finding", zego_decode_token04_claims(CBC_TOKEN, CBC_SECRET, &claims) == ZEGO_RESULT_OK &&
+        zego_token_claims_findings(claims) == 0);
+  zego_token_claims_free(claims);
+  CHECK("NULL handle: no finding", zego_token_claims_findings(NULL) == 0);
+  CHECK("each finding bit has its name", strcmp(zego_finding_name(ZEGO_FINDING_APP_ID_ZERO), "app_id_zero") == 0 &&
+        strcmp(zego_finding_name(ZEGO_FINDING_USER_ID_EMPTY), "user_id_empty") == 0 &&
+        strcmp(zego_finding_name(ZEGO_FINDING_USER_ID_TOO_LONG), "user_id_too_long") == 0 &&
+        strcmp(zego_finding_name(ZEGO_FINDING_EXPIRE_NOT_AFTER_CTIME), "expire_not_after_ctime") == 0 &&
+        strcmp(zego_finding_name(ZEGO_FINDING_CTIME_BEFORE_EPOCH), "ctime_before_epoch") == 0 &&
+        strcmp(zego_finding_name(ZEGO_FINDING_NONCE_OUT_OF_RANGE), "nonce_out_of_range") == 0);
+  CHECK("no name for 0, several bits or an unknown bit",
+        zego_finding_name(0) == NULL && zego_finding_name(3) == NULL && zego_finding_name(1u << 31) == NULL);
+}
+
+/* Lengths are checked before their spans are read: each span below is one byte long, and a read
+ * past it is caught by ASan and valgrind, which run this file. */
+static void test_span_lengths_before_reading(void) {
+  zego_token_generator *generator = NULL;
+  char buf[1024];
+  size_t len = 99;
+  const char one = 'u';
+  char *controls = repeat('\x01', 65535);
+
+  zego_token_generator_new(APP_ID, SECRET, &generator);
+  CHECK("a user id length of SIZE_MAX is code 3 unread",
+        zego_token_generator_generate_into(generator, &one, SIZE_MAX, 60, NULL, 0, buf, sizeof buf, &len) ==
+            ZEGO_RESULT_INVALID_USER_ID && len == 0);
+  CHECK("a payload length of SIZE_MAX is code 7 unread",
+        zego_token_generator_generate_into(generator, "u", 1, 60, &one, SIZE_MAX, buf, sizeof buf, &len) ==
+            ZEGO_RESULT_PAYLOAD_TOO_LARGE);
+  CHECK("... but an invalid effective time comes first, as in the official order",
+        zego_token_generator_generate_into(generator, "u", 1, 0, &one, SIZE_MAX, buf, sizeof buf, &len) ==
+            ZEGO_RESULT_INVALID_EFFECTIVE_TIME);
+  CHECK("one-shot: a user id length of SIZE_MAX is code 3 unread",
+        zego_generate_token04_into(APP_ID, &one, SIZE_MAX, SECRET, 32, 60, NULL, 0, buf, sizeof buf, &len) ==
+            ZEGO_RESULT_INVALID_USER_ID);
+  CHECK("one-shot: ... after app id 0",
+        zego_generate_token04_into(0, &one, SIZE_MAX, SECRET, 32, 60, NULL, 0, buf, sizeof buf, &len) ==
+            ZEGO_RESULT_INVALID_APP_ID);
+  CHECK("one-shot: a secret length of SIZE_MAX is code 5 unread",
+        zego_generate_token04_into(APP_ID, "u", 1, &one, SIZE_MAX, 60, NULL, 0, buf, sizeof buf, &len) ==
+            ZEGO_RESULT_INVALID_SECRET);
+  CHECK("one-shot: a payload length of SIZE_MAX is code 7 unread",
+        zego_generate_token04_into(APP_ID, "u", 1, SECRET, 32, 60, &one, SIZE_MAX, buf, sizeof buf, &len) ==
+            ZEGO_RESULT_PAYLOAD_TOO_LARGE);
+  {
+    zego_token_claims *claims = NULL;
+    CHECK("decode_bytes: a secret length of SIZE_MAX is code 5 unread",
+          zego_decode_token04_bytes(CBC_TOKEN, strlen(CBC_TOKEN), &one, SIZE_MAX, &claims) == ZEGO_RESULT_INVALID_SECRET &&
+              claims == NULL);
+  }
+  CHECK("65,535 control characters (393,210 bytes escaped) are code 7, not a buffer size",
+        zego_token_generator_generate_into(generator, "u", 1, 60, controls, 65535, NULL, 0, &len) ==
+            ZEGO_RESULT_PAYLOAD_TOO_LARGE && len == 0);
+  free(controls);
+  controls = repeat('\n', 30000); /* 60,000 bytes escaped: it fits, but its bound is counted wider */
+  CHECK("no size asked for exceeds the longest token there can be",
+        zego_token_generator_generate_into(generator, "u", 1, 60, controls, 30000, NULL, 0, &len) ==
+            ZEGO_RESULT_BUFFER_TOO_SMALL && len == ZEGO_MAX_GENERATED_TOKEN_LEN);
+  free(controls);
+  zego_token_generator_free(generator);
+}
+
 int main(void) {
   test_info();
   test_generate_and_decode();
@@ -514,5 +614,7 @@ int main(void) {
   test_claims_handle();
   test_verify_options();
   test_spans();
+  test_findings();
+  test_span_lengths_before_reading();
   return SUMMARY();
 }

@@ -45,11 +45,15 @@ const char *zego_token_claims_payload(const zego_token_claims *claims, size_t *l
 
 const char *zego_token_claims_mode(const zego_token_claims *claims);
 
+uint32_t zego_token_claims_findings(const zego_token_claims *claims);
+
 int32_t zego_token_claims_fields(const zego_token_claims *claims, zego_token_claims_view *view_out);
 
 int32_t zego_token_claims_to_json(const zego_token_claims *claims, char **claims_json_out);
 
 void zego_token_claims_free(zego_token_claims *claims);
+
+const char *zego_finding_name(uint32_t finding);
 
 int32_t zego_token_generator_new(uint32_t app_id,
                                  const char *secret,
