@@ -16,18 +16,43 @@
   $('tab-inspect').addEventListener('click', () => showTab('inspect'));
   $('tab-generate').addEventListener('click', () => showTab('generate'));
 
-  /** Unix seconds from "1795491494" or an ISO date; undefined when empty. */
+  // The JavaScript packages' integer rules (bindings/wasm/js/api.mjs): an integer in the range of
+  // the parameter, said plainly when not, never a silent wrap to 32 or 64 bits.
+  const U32_MAX = 0xffffffffn;
+  const I64_MIN = -(2n ** 63n);
+  const I64_MAX = 2n ** 63n - 1n;
+
+  /** An integer field as a BigInt within [min, max]; undefined when empty. */
+  function integer(text, name, min, max) {
+    const t = text.trim();
+    if (t === '') return undefined;
+    if (!/^-?\d+$/.test(t)) throw new Error(`${name} must be an integer`);
+    const value = BigInt(t);
+    if (value < min || value > max) throw new Error(`${name} must be between ${min} and ${max}`);
+    return value;
+  }
+
+  /** An app id field: an integer from 0 to 4294967295, as a Number; undefined when empty. */
+  function appIdField(text, name) {
+    const value = integer(text, name, 0n, U32_MAX);
+    return value === undefined ? undefined : Number(value);
+  }
+
+  /** Unix seconds (int64) from "1795491494" or an ISO date; undefined when empty. */
   function seconds(text, name) {
     const t = text.trim();
     if (t === '') return undefined;
-    if (/^-?\d+$/.test(t)) return BigInt(t);
+    if (/^-?\d+$/.test(t)) return integer(t, name, I64_MIN, I64_MAX);
     const ms = Date.parse(t);
     if (Number.isNaN(ms)) throw new Error(`${name}: not unix seconds nor a date`);
     return BigInt(Math.floor(ms / 1000));
   }
 
+  /** A time as unix seconds, UTC and local; plain seconds outside the dates JavaScript can hold. */
   function when(unix) {
-    const d = new Date(Number(unix) * 1000);
+    const ms = Number(unix) * 1000;
+    const d = new Date(ms);
+    if (Number.isNaN(d.getTime())) return `${unix} (unix seconds, outside the calendar dates a browser can show)`;
     return `${unix} · ${d.toISOString().replace('.000Z', 'Z')} · ${d.toLocaleString()} (local)`;
   }
 
@@ -55,11 +80,11 @@
     let out;
     try {
       const secrets = $('secrets').value.split('\n').map((s) => s.trim()).filter((s) => s !== '');
-      const appId = $('app-id').value.trim();
-      const leeway = seconds($('leeway').value || '0', 'leeway');
+      const appId = appIdField($('app-id').value, 'expected app id');
+      const leeway = integer($('leeway').value || '0', 'leeway', I64_MIN, I64_MAX);
       const userId = $('user-id').value.trim();
-      out = z.inspect($('token').value.trim(), secrets, appId === '' ? undefined : Number(appId),
-        seconds($('now').value, 'now'), leeway, userId === '' ? undefined : userId, $('require-gcm').checked);
+      out = z.inspect($('token').value.trim(), secrets, appId, seconds($('now').value, 'now'), leeway,
+        userId === '' ? undefined : userId, $('require-gcm').checked);
     } catch (e) {
       verdict.className = 'fail';
       verdict.textContent = e && e.message ? e.message : String(e);
@@ -70,6 +95,23 @@
     if (!out.ok) fact(facts, 'code', String(out.code));
     if (out.claims === null) return;
     const c = JSON.parse(out.claims);
+    // The payload first: whatever goes wrong below, it is shown.
+    let payload = c.payload === '' ? '(none: a basic token)' : c.payload;
+    try {
+      if (c.payload !== '') payload = JSON.stringify(JSON.parse(c.payload), null, 2);
+    } catch (e) {
+      // not JSON: shown as it is
+    }
+    $('payload').textContent = payload;
+    try {
+      drawFacts(facts, out, c);
+    } catch (e) {
+      verdict.className = 'fail';
+      verdict.textContent = `${out.sentence} (the page could not show every detail: ${e && e.message ? e.message : e})`;
+    }
+  }
+
+  function drawFacts(facts, out, c) {
     fact(facts, 'format', c.mode === 'gcm' ? 'AES-256-GCM (current, authenticated)' : 'AES-256-CBC (legacy)',
       c.mode === 'cbc' ? 'not authenticated: its claims may have been altered' : '');
     if (out.secretIndex !== null) fact(facts, 'secret', `#${out.secretIndex + 1} of the list matched`);
@@ -79,13 +121,8 @@
     fact(facts, 'expires', when(c.expire));
     fact(facts, 'checked at', when(out.now));
     fact(facts, 'nonce', String(c.nonce));
-    let payload = c.payload === '' ? '(none: a basic token)' : c.payload;
-    try {
-      if (c.payload !== '') payload = JSON.stringify(JSON.parse(c.payload), null, 2);
-    } catch (e) {
-      // not JSON: shown as it is
-    }
-    $('payload').textContent = payload;
+    fact(facts, 'findings', c.findings.length === 0 ? 'none: every value is within the generation rules' : c.findings.join(', '),
+      c.findings.length === 0 ? '' : 'values no generator should make (see the verdict)');
   }
   $('inspect').addEventListener('click', inspect);
 
@@ -100,8 +137,10 @@
         payload = z.rtcRoomPayload($('g-room-id').value, $('g-can-login').checked, $('g-can-publish').checked,
           ids.length ? ids : undefined);
       }
-      const token = z.generate(Number($('g-app-id').value), $('g-user-id').value, $('g-secret').value,
-        seconds($('g-ttl').value || '0', 'effective time'), payload);
+      const appId = appIdField($('g-app-id').value, 'app id');
+      if (appId === undefined) throw new Error('app id is required');
+      const ttl = integer($('g-ttl').value || '0', 'effective time', I64_MIN, I64_MAX);
+      const token = z.generate(appId, $('g-user-id').value, $('g-secret').value, ttl, payload);
       $('g-token').value = token;
       $('g-result').hidden = false;
     } catch (e) {

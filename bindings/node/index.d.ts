@@ -3,6 +3,15 @@
 /** The C ABI version this package was written for. */
 export const ABI_VERSION: number;
 
+/** A claim value outside the generation rules, reported by decode (see Claims.findings). */
+export type Finding =
+  | 'app_id_zero'
+  | 'user_id_empty'
+  | 'user_id_too_long'
+  | 'expire_not_after_ctime'
+  | 'ctime_before_epoch'
+  | 'nonce_out_of_range';
+
 /** What a token says. `mode` is "gcm" (current format) or "cbc" (legacy). */
 export interface Claims {
   readonly appId: number;
@@ -12,6 +21,12 @@ export interface Claims {
   readonly nonce: number;
   readonly payload: string;
   readonly mode: 'gcm' | 'cbc';
+  /**
+   * The values that break a generation rule, by name (empty for a token made within the rules).
+   * Decoding never refuses a token for them; verifying refuses them (BadPlaintextError) only in a
+   * legacy CBC token, which is not authenticated.
+   */
+  readonly findings: readonly Finding[];
   /** ctime as a Date (JavaScript's milliseconds); ctime itself is unix seconds. */
   readonly createdAt: Date;
   /** expire as a Date (JavaScript's milliseconds); expire itself is unix seconds. */

@@ -166,6 +166,7 @@ function claims(json) {
     nonce: c.nonce,
     payload: c.payload,
     mode: c.mode,
+    findings: Object.freeze(c.findings.slice()),
     createdAt: new Date(c.ctime * 1000),
     expiresAt: new Date(c.expire * 1000),
   });

@@ -121,6 +121,73 @@ test('bad input to generate shows the library\'s error', async () => {
   assert.match(await page.textContent('#g-error'), /secret is invalid.*\(code 5\)/);
 });
 
+const findingTokens = vectors('finding-tokens.jsonl');
+
+test('a token breaking a generation rule is read and its findings shown; a legacy one is refused naming the rule', async () => {
+  const long = findingTokens.find((r) => r.format === 'gcm' && r.findings[0] === 'user_id_too_long');
+  const r = await inspect({ token: long.token, secrets: [long.secret], now: long.now });
+  assert.ok(r.ok, r.verdict);
+  assert.equal(r.verdict, cliSentence(long.token, long.secret, long.app_id, long.now));
+  assert.match(r.facts, /findings\s*user_id_too_long/);
+  const empty = findingTokens.find((row) => row.format === 'cbc' && row.findings[0] === 'user_id_empty');
+  const refused = await inspect({ token: empty.token, secrets: [empty.secret], now: empty.now });
+  assert.ok(!refused.ok);
+  assert.equal(refused.verdict, cliSentence(empty.token, empty.secret, empty.app_id, empty.now));
+  assert.match(refused.verdict, /generation rule \(the user id is empty\)/);
+  assert.match(refused.facts, /code\s*24/);
+  const clean = await inspect({ token: gcm.token, secrets: [gcm.secret], now: gcm.claims.ctime });
+  assert.match(clean.facts, /findings\s*none/);
+});
+
+test('times outside the dates JavaScript can hold are shown as numbers, with every fact and the payload', async () => {
+  const before = problems.length;
+  const far = await inspect({ token: gcm.token, secrets: [gcm.secret], now: '10000000000000' });
+  assert.match(far.verdict, /^expired /);
+  assert.match(far.facts, /checked at\s*10000000000000 \(unix seconds, outside the calendar dates/);
+  assert.match(far.facts, /nonce/);
+  assert.equal(far.payload, '(none: a basic token)');
+  await page.click('#tab-generate');
+  await page.fill('#g-app-id', '1234567890');
+  await page.fill('#g-user-id', 'far-future');
+  await page.fill('#g-secret', '0123456789abcdef0123456789abcdef');
+  await page.uncheck('#g-privilege');
+  await page.fill('#g-ttl', '1000000000000000');
+  await page.click('#generate');
+  await page.click('#g-inspect');
+  assert.equal(await page.getAttribute('#verdict', 'class'), 'ok');
+  const facts = await page.textContent('#facts');
+  assert.match(facts, /expires\s*\d+ \(unix seconds, outside the calendar dates/);
+  assert.match(facts, /nonce/);
+  assert.equal(await page.textContent('#payload'), '(none: a basic token)');
+  assert.equal(problems.length, before, problems.join('\n'));
+});
+
+test('number fields never wrap: out-of-range and non-numbers are said, not reinterpreted', async () => {
+  for (const [appId, message] of [['4294967297', /expected app id must be between 0 and 4294967295/], ['abc', /expected app id must be an integer/]]) {
+    const r = await inspect({ token: gcm.token, secrets: [gcm.secret], appId, now: gcm.claims.ctime });
+    assert.ok(!r.ok, appId);
+    assert.match(r.verdict, message);
+  }
+  await page.click('#tab-generate');
+  await page.fill('#g-app-id', '4294967297');
+  await page.fill('#g-user-id', 'u');
+  await page.fill('#g-secret', '0123456789abcdef0123456789abcdef');
+  await page.fill('#g-ttl', '3600');
+  await page.click('#generate');
+  assert.match(await page.textContent('#g-error'), /app id must be between 0 and 4294967295/);
+  assert.equal(await page.isHidden('#g-result'), true);
+  await page.fill('#g-app-id', '1');
+  await page.fill('#g-ttl', '18446744073709555216');
+  await page.click('#generate');
+  assert.match(await page.textContent('#g-error'), /effective time must be between -9223372036854775808 and 9223372036854775807/);
+  assert.equal(await page.isHidden('#g-result'), true);
+});
+
+test('the secret fields are not offered to the browser\'s autocomplete', async () => {
+  assert.equal(await page.getAttribute('#secrets', 'autocomplete'), 'off');
+  assert.equal(await page.getAttribute('#g-secret', 'autocomplete'), 'off');
+});
+
 test('the page made no request but its own file, and nothing broke its CSP', () => {
   assert.deepEqual([...new Set(requests)], [page_]);
   assert.deepEqual(problems, []);

@@ -70,3 +70,34 @@ test('every verify case gives its code and secret index', () => {
     assert.deepEqual(outcome, [row.expect_code, row.secret_index], row.name);
   }
 });
+
+test('every token breaking a generation rule decodes with its findings', async (t) => {
+  for (const row of vectors('finding-tokens.jsonl')) {
+    await t.test(row.name, () => {
+      for (const c of [z.decode(row.token, row.secret), new z.Generator(row.app_id, row.secret).decode(row.token)]) {
+        assert.deepEqual([c.userId, c.nonce, c.mode], [row.claims.user_id, row.claims.nonce, row.format]);
+        assert.deepEqual(c.findings, row.findings);
+        assert.ok(Object.isFrozen(c.findings));
+      }
+    });
+  }
+});
+
+test('a token breaking a generation rule verifies when current and is BadPlaintextError when legacy', async (t) => {
+  for (const row of vectors('finding-tokens.jsonl')) {
+    await t.test(row.name, () => {
+      let code = 0;
+      try {
+        assert.deepEqual(z.verify(row.token, row.secret, row.app_id, { now: row.now }).findings, row.findings);
+      } catch (error) {
+        code = error.code;
+      }
+      assert.equal(code, row.verify_code);
+    });
+  }
+});
+
+test('a token within the rules has no finding', () => {
+  const row = vectors('official-tokens.jsonl')[0];
+  assert.deepEqual(z.decode(row.token, row.secret).findings, []);
+});

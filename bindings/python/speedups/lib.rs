@@ -3,7 +3,8 @@
 //! ctypes spends about 0.5 µs converting the nine arguments of a `_into` call, more than the
 //! library spends making the token. This module makes the same call from one vectorcall: it takes
 //! the Python objects as they are, calls the function the package already loaded with ctypes (its
-//! address is handed over once, by [`bind`]), and returns the token as a `str`.
+//! address is handed over once, by [`bind`], inside a capsule only the package makes), and returns
+//! the token as a `str`.
 //!
 //! It converts and nothing else. Each function returns
 //! - the token (`str`) on success,
@@ -17,10 +18,10 @@
 //! The GIL is held during the call: a token takes 0.3-0.5 µs, less than releasing and taking the
 //! GIL back costs, so other Python threads lose nothing they could have used.
 
-use std::ffi::{c_char, c_void};
+use std::ffi::{c_char, c_void, CStr};
 use std::sync::OnceLock;
 
-use pyo3::exceptions::PyRuntimeError;
+use pyo3::exceptions::{PyRuntimeError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyInt, PyString};
 
@@ -68,16 +69,32 @@ const BUFFER_TOO_SMALL: i32 = 13;
 /// up to about 500 bytes between them. A longer one gets a buffer of the exact size needed.
 const FIRST_BUFFER: usize = 1024;
 
+/// The name of the capsule [`bind`] takes: made by the package (`_fast.py`) around the addresses
+/// of the two functions it loaded. Python code cannot make a capsule without ctypes, whose calls
+/// audit hooks see and can refuse, so this is no way around them.
+const FUNCTIONS_CAPSULE: &CStr = c"zego_token._speedups.functions";
+
 /// Takes the addresses of `zego_token_generator_generate_into` and `zego_generate_token04_into`
-/// in the loaded library (ctypes gives them). Called once by the package, when it is imported;
-/// a second call is refused.
+/// in the loaded library, as a capsule named [`FUNCTIONS_CAPSULE`] holding a pointer to the two
+/// addresses. Called once by the package, when it is imported; binding to other functions later
+/// is refused. Raises the audit event `zego_token._speedups.bind` first.
 ///
 /// # Safety (of what the caller passes)
 /// The addresses must be those two functions of a libzego_token of this package's ABI version,
 /// which stays loaded for the life of the process (ctypes never unloads a library). Only the
-/// package calls this, with the functions of the library it checked; it is not a public API.
-#[pyfunction]
-fn bind(generator_generate_into: usize, generate_into: usize) -> PyResult<()> {
+/// package makes such a capsule, with the functions of the library it checked; it is not an API.
+#[pyfunction(name = "_bind")]
+fn bind(py: Python<'_>, functions: &Bound<'_, PyAny>) -> PyResult<()> {
+    py.import("sys")?
+        .call_method1("audit", ("zego_token._speedups.bind",))?;
+    // SAFETY: PyCapsule_GetPointer checks that `functions` is a capsule of this exact name; it
+    // returns NULL with an exception set otherwise.
+    let pointer = unsafe { pyo3::ffi::PyCapsule_GetPointer(functions.as_ptr(), FUNCTIONS_CAPSULE.as_ptr()) };
+    if pointer.is_null() {
+        return Err(PyErr::take(py).unwrap_or_else(|| PyTypeError::new_err("not the package's capsule")));
+    }
+    // SAFETY: a capsule of this name points at two addresses that the package keeps alive.
+    let [generator_generate_into, generate_into] = unsafe { pointer.cast::<[usize; 2]>().read() };
     if generator_generate_into == 0 || generate_into == 0 {
         return Err(PyRuntimeError::new_err("zego_token._speedups.bind: a NULL function"));
     }

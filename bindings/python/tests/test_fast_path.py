@@ -47,3 +47,19 @@ def test_a_bool_is_not_taken_for_a_kept_effective_time():
 def test_the_fast_path_sizes_are_the_lengths_they_claim():
     assert [s.value for s in _fast.SIZES[:3]] == [0, 1, 2]
     assert _fast.size(100_000).value == 100_000
+
+
+def test_a_payload_too_large_once_escaped_is_refused_before_the_buffer_grows():
+    # 65,535 control characters are 393,210 bytes once escaped: code 7, and no 512 KB buffer kept.
+    with pytest.raises(zego_token.PayloadTooLargeError):
+        zego_token.Generator(APP_ID, SECRET).generate("u", 60, "\x01" * 65535)
+    with pytest.raises(zego_token.PayloadTooLargeError):
+        zego_token.generate(APP_ID, "u", SECRET, 60, "\x01" * 65535)
+    assert _fast.buffer.args[1].value <= 87418
+
+
+def test_the_thread_buffer_never_grows_past_the_longest_token_there_can_be():
+    # 30,000 newlines fit (60,000 bytes escaped) but are counted wider by the size bound.
+    token = zego_token.Generator(APP_ID, SECRET).generate("u", 60, "\n" * 30000)
+    assert zego_token.decode(token, SECRET).payload == "\n" * 30000
+    assert _fast.buffer.args[1].value <= 87418

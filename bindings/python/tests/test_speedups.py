@@ -89,13 +89,53 @@ def test_a_closed_generator_is_refused_through_the_ctypes_path():
         generator.generate("u", 60)
 
 
+def _capsule(addresses, name=b"zego_token._speedups.functions"):
+    """A capsule as the package makes it, around other addresses (kept alive by the caller)."""
+    new = ctypes.pythonapi.PyCapsule_New
+    new.restype, new.argtypes = ctypes.py_object, (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p)
+    return new(ctypes.addressof(addresses), name, None)
+
+
 @needs_speedups
 def test_binding_again_to_the_same_functions_is_allowed_and_to_others_refused():
-    address = lambda function: ctypes.cast(function, ctypes.c_void_p).value  # noqa: E731
-    same = (address(_fast.generator_generate_into), address(_fast.generate_into))
-    _fast.speedups.bind(*same)
+    _fast.speedups._bind(_fast._functions_capsule())
+    swapped = (ctypes.c_void_p * 2)(_fast._FUNCTIONS[1], _fast._FUNCTIONS[0])
     with pytest.raises(RuntimeError, match="another library"):
-        _fast.speedups.bind(same[1], same[0])
+        _fast.speedups._bind(_capsule(swapped))
+    null = (ctypes.c_void_p * 2)(0, _fast._FUNCTIONS[1])
     with pytest.raises(RuntimeError, match="NULL"):
-        _fast.speedups.bind(0, same[1])
+        _fast.speedups._bind(_capsule(null))
     assert zego_token.decode(zego_token.generate(APP_ID, "u", SECRET, 60), SECRET).user_id == "u"
+
+
+@needs_speedups
+def test_the_accelerator_binds_only_from_the_packages_capsule():
+    assert not hasattr(_fast.speedups, "bind"), "no public bind"
+    with pytest.raises(ValueError):
+        _fast.speedups._bind(12345)  # addresses as numbers: refused
+    with pytest.raises(ValueError):
+        _fast.speedups._bind(_capsule(_fast._FUNCTIONS, b"another.capsule"))
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython" or sys.version_info < (3, 10), reason="the accelerator")
+def test_binding_raises_an_audit_event_that_a_hook_can_refuse():
+    import subprocess
+
+    script = (
+        "import sys\n"
+        "def hook(event, args):\n"
+        "    if event == 'zego_token._speedups.bind': raise RuntimeError('refused by the audit hook')\n"
+        "sys.addaudithook(hook)\n"
+        "try:\n"
+        "    import zego_token\n"
+        "except RuntimeError as error:\n"
+        "    print(error)\n"
+    )
+    import importlib.util
+
+    if importlib.util.find_spec("zego_token._speedups") is None:
+        pytest.skip("this installation has no _speedups")  # a wheel without the accelerator
+    env = {k: v for k, v in os.environ.items() if k != "ZEGO_TOKEN_SPEEDUPS"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert "refused by the audit hook" in done.stdout, done.stdout + done.stderr
+    assert done.returncode == 0

@@ -76,3 +76,33 @@ def test_every_verify_case_gives_its_code_and_secret_index():
         except zego_token.ZegoTokenError as error:
             outcome = (error.code, None)
         assert outcome == (row["expect_code"], row.get("secret_index")), row["name"]
+
+
+FINDING_TOKENS = read_vectors("finding-tokens.jsonl")
+
+
+@pytest.mark.parametrize("row", FINDING_TOKENS, ids=[r["name"] for r in FINDING_TOKENS])
+def test_a_token_breaking_a_generation_rule_decodes_with_its_findings(row):
+    for claims in (
+        zego_token.decode(row["token"], row["secret"]),
+        zego_token.Generator(row["app_id"], row["secret"]).decode(row["token"]),
+    ):
+        expected = row["claims"]
+        assert (claims.user_id, claims.nonce, claims.mode) == (expected["user_id"], expected["nonce"], row["format"])
+        assert claims.findings == tuple(row["findings"])
+
+
+@pytest.mark.parametrize("row", FINDING_TOKENS, ids=[r["name"] for r in FINDING_TOKENS])
+def test_a_token_breaking_a_generation_rule_verifies_only_when_current(row):
+    try:
+        claims = zego_token.verify(row["token"], row["secret"], row["app_id"], now=row["now"])
+        outcome = 0
+        assert claims.findings == tuple(row["findings"])
+    except zego_token.ZegoTokenError as error:
+        outcome = error.code
+    assert outcome == row["verify_code"]
+
+
+def test_a_token_within_the_rules_has_no_finding():
+    row = OFFICIAL[0]
+    assert zego_token.decode(row["token"], row["secret"]).findings == ()

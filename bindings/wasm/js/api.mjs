@@ -33,6 +33,30 @@ function text(value, name, required = true) {
   return value;
 }
 
+// Text longer than the core accepts never crosses into WebAssembly memory, which would grow for
+// good (or abort the instance) to hold it: a string of n UTF-16 code units is at least n bytes of
+// UTF-8, so one over a limit is replaced, before crossing, by a short stand-in that fails the same
+// check in the core, which so reports the same code in the same order as for any other bad input.
+const MAX_USER_ID_BYTES = 64;
+const SECRET_BYTES = 32;
+const MAX_PAYLOAD_BYTES = 65535;
+const MAX_TOKEN_BYTES = 174782;
+let payloadStandIn = null;
+
+/** A user id (code 3 when over 64 bytes). */
+const userIdText = (value) => bounded(text(value, 'userId'), MAX_USER_ID_BYTES, () => 'x'.repeat(MAX_USER_ID_BYTES + 1));
+/** A secret (code 5 unless 32 bytes). */
+const secretText = (value) => bounded(text(value, 'secret'), SECRET_BYTES, () => '');
+/** A payload (code 7 when over the 16-bit length field). */
+const payloadText = (value) =>
+  bounded(text(value, 'payload', false), MAX_PAYLOAD_BYTES, () => (payloadStandIn ??= 'x'.repeat(MAX_PAYLOAD_BYTES + 1)));
+/** A token (code 20 when longer than any token). */
+const tokenText = (value) => bounded(text(value, 'token'), MAX_TOKEN_BYTES, () => '');
+
+function bounded(value, maxBytes, standIn) {
+  return value.length > maxBytes ? standIn() : value;
+}
+
 function integer(value, name, min, max) {
   const ok = (typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint';
   if (!ok) throw new errors.InvalidArgumentError(`${name} must be an integer`, 10);
@@ -66,6 +90,7 @@ function claims(json) {
     nonce: c.nonce,
     payload: c.payload,
     mode: c.mode,
+    findings: Object.freeze(c.findings.slice()),
     createdAt: new Date(c.ctime * 1000),
     expiresAt: new Date(c.expire * 1000),
   });
@@ -76,10 +101,10 @@ export function generate(appId, userId, secret, effectiveTimeInSeconds = 3600, p
   return call(
     wasm.generate,
     integer(appId, 'appId', 0, U32_MAX),
-    text(userId, 'userId'),
-    text(secret, 'secret'),
+    userIdText(userId),
+    secretText(secret),
     seconds(effectiveTimeInSeconds, 'effectiveTimeInSeconds'),
-    text(payload, 'payload', false)
+    payloadText(payload)
   );
 }
 
@@ -90,7 +115,7 @@ export class Generator {
   #inner;
 
   constructor(appId, secret) {
-    this.#inner = call((a, s) => new wasm.Generator(a, s), integer(appId, 'appId', 0, U32_MAX), text(secret, 'secret'));
+    this.#inner = call((a, s) => new wasm.Generator(a, s), integer(appId, 'appId', 0, U32_MAX), secretText(secret));
     this.appId = appId;
     finalizer?.register(this, this.#inner, this);
     Object.freeze(this);
@@ -100,24 +125,24 @@ export class Generator {
     const inner = this.#live();
     return call(
       (u, t, p) => inner.generate(u, t, p),
-      text(userId, 'userId'),
+      userIdText(userId),
       seconds(effectiveTimeInSeconds, 'effectiveTimeInSeconds'),
-      text(payload, 'payload', false)
+      payloadText(payload)
     );
   }
 
   /** Decodes a token with this generator's secret and kept key (no time or app id check). */
   decode(token) {
     const inner = this.#live();
-    return claims(call((t) => inner.decode(t), text(token, 'token')));
+    return claims(call((t) => inner.decode(t), tokenText(token)));
   }
 
   /** Verifies a token against this generator's app id and secret, with verify's options. */
   verify(token, options = {}) {
     const inner = this.#live();
-    const tokenText = text(token, 'token');
+    const theToken = tokenText(token);
     const o = verifyOptions(options);
-    return claims(call(() => inner.verify(tokenText, o.now, o.leeway, o.userId, o.requireGcm)));
+    return claims(call(() => inner.verify(theToken, o.now, o.leeway, o.userId, o.requireGcm)));
   }
 
   #live() {
@@ -149,7 +174,7 @@ export function rtcRoomPayload(roomId, { canLogin = true, canPublish = false, st
 
 /** Decodes a token (current GCM or legacy CBC) without checking time or app id. */
 export function decode(token, secret) {
-  return claims(call(wasm.decode, text(token, 'token'), text(secret, 'secret')));
+  return claims(call(wasm.decode, tokenText(token), secretText(secret)));
 }
 
 /** Unix seconds from a Date or a number/bigint of seconds. */
@@ -185,11 +210,11 @@ export function verify(token, secret, appId, options = {}) {
 /** verify with several secrets tried in order (key rotation): { claims, index } of the match. */
 export function verifyWithAny(token, secrets, appId, options = {}) {
   if (!Array.isArray(secrets)) throw new TypeError('secrets must be an array of strings');
-  const texts = secrets.map((s) => text(s, 'secret'));
-  const tokenText = text(token, 'token');
+  const texts = secrets.map(secretText);
+  const theToken = tokenText(token);
   const app = integer(appId, 'appId', 0, U32_MAX);
   const o = verifyOptions(options);
-  const [json, index] = call(() => wasm.verifyWithAny(tokenText, texts, app, o.now, o.leeway, o.userId, o.requireGcm));
+  const [json, index] = call(() => wasm.verifyWithAny(theToken, texts, app, o.now, o.leeway, o.userId, o.requireGcm));
   return Object.freeze({ claims: claims(json), index });
 }
 

@@ -126,3 +126,27 @@ test('tokens made by the WebAssembly build and by the native library read each o
   assert.equal(node.decode(z.generate(APP_ID, 'w', SECRET, 60), SECRET).userId, 'w');
   assert.equal(z.decode(node.generate(APP_ID, 'n', SECRET, 60), SECRET).userId, 'n');
 });
+
+test('text longer than the core accepts is refused before it crosses into WebAssembly memory', async () => {
+  const { default: init } = await import('../pkg/zego_token_wasm.js');
+  const memory = (await init()).memory; // already instantiated: the same instance's exports
+  const before = memory.buffer.byteLength;
+  const huge = 'a'.repeat(2 ** 28); // 256 MiB of text: copying it would grow the memory for good
+  const expectCode = (fn, cls, code) => assert.throws(fn, (e) => e instanceof cls && e.code === code);
+  expectCode(() => z.generate(APP_ID, huge, SECRET), z.InvalidUserIdError, 3);
+  expectCode(() => z.generate(0, huge, SECRET), z.InvalidAppIdError, 1); // the core's order still holds
+  expectCode(() => z.generate(APP_ID, 'u', huge), z.InvalidSecretError, 5);
+  expectCode(() => z.generate(APP_ID, 'u', SECRET, 0, huge), z.InvalidEffectiveTimeError, 6);
+  expectCode(() => z.generate(APP_ID, 'u', SECRET, 60, huge), z.PayloadTooLargeError, 7);
+  expectCode(() => z.decode(huge, SECRET), z.MalformedTokenError, 20);
+  expectCode(() => z.decode('04AAAA', huge), z.InvalidSecretError, 5);
+  expectCode(() => z.verifyWithAny(huge, [SECRET], APP_ID), z.MalformedTokenError, 20);
+  const g = new z.Generator(APP_ID, SECRET);
+  expectCode(() => g.generate(huge), z.InvalidUserIdError, 3);
+  expectCode(() => g.generate('u', 60, huge), z.PayloadTooLargeError, 7);
+  expectCode(() => g.decode(huge), z.MalformedTokenError, 20);
+  expectCode(() => g.verify(huge), z.MalformedTokenError, 20);
+  expectCode(() => new z.Generator(APP_ID, huge), z.InvalidSecretError, 5);
+  g.close();
+  assert.ok(memory.buffer.byteLength - before < 2 ** 20, `memory grew by ${memory.buffer.byteLength - before} bytes`);
+});

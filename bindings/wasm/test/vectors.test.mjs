@@ -62,3 +62,24 @@ test('privilege payloads match the official JSON byte for byte', () => {
   assert.ok(official.has(nullList));
   assert.ok(official.has(z.rtcRoomPayload('room1', { canLogin: true, canPublish: false, streamIds: [] })));
 });
+
+test('every token breaking a generation rule decodes with its findings', () => {
+  for (const row of vectors('finding-tokens.jsonl')) {
+    for (const c of [z.decode(row.token, row.secret), new z.Generator(row.app_id, row.secret).decode(row.token)]) {
+      assert.deepEqual([c.userId, c.nonce, c.mode], [row.claims.user_id, row.claims.nonce, row.format], row.name);
+      assert.deepEqual(c.findings, row.findings, row.name);
+    }
+  }
+});
+
+test('a token breaking a generation rule verifies when current and is BadPlaintextError when legacy', () => {
+  for (const row of vectors('finding-tokens.jsonl')) {
+    let code = 0;
+    try {
+      assert.deepEqual(z.verify(row.token, row.secret, row.app_id, { now: row.now }).findings, row.findings);
+    } catch (error) {
+      code = error.code;
+    }
+    assert.equal(code, row.verify_code, row.name);
+  }
+});

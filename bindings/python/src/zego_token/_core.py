@@ -230,7 +230,13 @@ class RtcRoomPayload:
 
 @dataclass(frozen=True)
 class Claims:
-    """What a token says. ``mode`` is "gcm" (current format) or "cbc" (legacy)."""
+    """What a token says. ``mode`` is "gcm" (current format) or "cbc" (legacy).
+
+    ``findings`` names the values that break a generation rule ("app_id_zero", "user_id_empty",
+    "user_id_too_long", "expire_not_after_ctime", "ctime_before_epoch", "nonce_out_of_range"):
+    decoding never refuses a token for them; verifying refuses them (BadPlaintextError) only in a
+    legacy CBC token, which is not authenticated. Empty for a token made within the rules.
+    """
 
     app_id: int
     user_id: str
@@ -239,6 +245,7 @@ class Claims:
     nonce: int
     payload: str
     mode: str
+    findings: Tuple[str, ...] = ()
 
     @property
     def created_at(self) -> datetime:
@@ -252,7 +259,9 @@ class Claims:
 
     @classmethod
     def _from_json(cls, text: str) -> "Claims":
-        return cls(**json.loads(text))
+        fields = json.loads(text)
+        fields["findings"] = tuple(fields.get("findings", ()))
+        return cls(**fields)
 
     @classmethod
     def _from_handle(cls, handle: c_void_p) -> "Claims":
@@ -266,6 +275,7 @@ class Claims:
             nonce=view.nonce,
             payload=ctypes.string_at(view.payload, view.payload_len).decode("utf-8"),
             mode=view.mode.decode("ascii"),
+            findings=_native.finding_names(lib.zego_token_claims_findings(handle)),
         )
 
 

@@ -44,9 +44,25 @@ def _load_speedups():
         from . import _speedups  # type: ignore[attr-defined]
     except ImportError:
         return None  # a wheel without it (a platform it is not built for, or a source build that skipped it)
-    address = ctypes.cast
-    _speedups.bind(address(generator_generate_into, c_void_p).value, address(generate_into, c_void_p).value)
+    _speedups._bind(_functions_capsule())
     return _speedups
+
+
+# The two functions' addresses, and the name of the capsule that hands them to `_speedups`: module
+# globals, since the capsule keeps pointers to both for the life of the process.
+_FUNCTIONS = (c_void_p * 2)(
+    ctypes.cast(generator_generate_into, c_void_p).value, ctypes.cast(generate_into, c_void_p).value
+)
+_CAPSULE_NAME = b"zego_token._speedups.functions"
+
+
+def _functions_capsule() -> object:
+    """A capsule around `_FUNCTIONS`, the only thing `_speedups._bind` accepts: made through
+    ctypes (which audit hooks see), so no other code can bind the accelerator without it."""
+    capsule_new = ctypes.pythonapi.PyCapsule_New
+    capsule_new.restype = ctypes.py_object
+    capsule_new.argtypes = (c_void_p, ctypes.c_char_p, c_void_p)
+    return capsule_new(ctypes.addressof(_FUNCTIONS), _CAPSULE_NAME, None)
 
 
 speedups = _load_speedups()

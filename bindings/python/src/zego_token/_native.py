@@ -14,6 +14,7 @@ import os
 import sys
 from ctypes import POINTER, c_char_p, c_int32, c_int64, c_size_t, c_uint32, c_void_p
 from pathlib import Path
+from typing import Tuple
 
 #: The C ABI version this binding was written for (ZEGO_TOKEN_ABI_VERSION in the header).
 ABI_VERSION = 1
@@ -128,6 +129,8 @@ _declare("zego_token_claims_nonce", c_int64, [c_void_p])
 _declare("zego_token_claims_user_id", c_void_p, [c_void_p, POINTER(c_size_t)])
 _declare("zego_token_claims_payload", c_void_p, [c_void_p, POINTER(c_size_t)])
 _declare("zego_token_claims_mode", c_char_p, [c_void_p])
+_declare("zego_token_claims_findings", c_uint32, [c_void_p])
+_declare("zego_finding_name", c_char_p, [c_uint32])
 
 
 class ClaimsView(ctypes.Structure):
@@ -147,6 +150,16 @@ class ClaimsView(ctypes.Structure):
 
 
 _declare("zego_token_claims_fields", c_int32, [c_void_p, POINTER(ClaimsView)])
+
+
+# The name of each finding bit, read once from the library (names are stable; bits unknown to it
+# have none).
+FINDING_NAMES = {1 << i: lib.zego_finding_name(1 << i).decode("ascii") for i in range(32) if lib.zego_finding_name(1 << i)}
+
+
+def finding_names(bits: int) -> Tuple[str, ...]:
+    """The names of the findings in a set of bits, in bit order."""
+    return tuple(name for bit, name in FINDING_NAMES.items() if bits & bit)
 
 
 def take_string(pointer: c_void_p) -> str:
