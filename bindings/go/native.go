@@ -8,6 +8,7 @@ package zegotoken
 import "C"
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -124,15 +125,47 @@ func takeClaims(claims *C.zego_token_claims) Claims {
 		mode = "cbc"
 	}
 	return Claims{
-		AppID:   uint32(view.app_id),
-		UserID:  C.GoStringN(view.user_id, C.int(view.user_id_len)),
-		Ctime:   int64(view.ctime),
-		Expire:  int64(view.expire),
-		Nonce:   int64(view.nonce),
-		Payload: C.GoStringN(view.payload, C.int(view.payload_len)),
-		Mode:    mode,
+		AppID:    uint32(view.app_id),
+		UserID:   C.GoStringN(view.user_id, C.int(view.user_id_len)),
+		Ctime:    int64(view.ctime),
+		Expire:   int64(view.expire),
+		Nonce:    int64(view.nonce),
+		Payload:  C.GoStringN(view.payload, C.int(view.payload_len)),
+		Mode:     mode,
+		Findings: Findings(C.zego_token_claims_findings(claims)),
 	}
 }
+
+// Findings is the set of a token's findings (claim values outside the generation rules), as the
+// library's ZEGO_FINDING_* bits. The zero value is the empty set.
+type Findings uint32
+
+// Names are the findings' names, in bit order; an empty (never nil) slice for the empty set.
+func (f Findings) Names() []string {
+	names := []string{}
+	for bit := uint32(1); uint32(f) >= bit && bit != 0; bit <<= 1 {
+		if uint32(f)&bit != 0 {
+			names = append(names, C.GoString(C.zego_finding_name(C.uint32_t(bit))))
+		}
+	}
+	return names
+}
+
+// Has reports whether the set holds the finding of this name.
+func (f Findings) Has(name string) bool {
+	for _, n := range f.Names() {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// String is the names joined by commas ("" for the empty set).
+func (f Findings) String() string { return strings.Join(f.Names(), ",") }
+
+// MarshalJSON writes the names, as the library's claims JSON has them.
+func (f Findings) MarshalJSON() ([]byte, error) { return json.Marshal(f.Names()) }
 
 func itoa(n int64) string {
 	return strconv.FormatInt(n, 10)

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -236,5 +238,64 @@ func TestEveryVerifyCaseGivesItsCodeAndSecretIndex(t *testing.T) {
 		if want, ok := row["secret_index"].(float64); ok && index != int(want) {
 			t.Errorf("%s: index %d, want %v", row["name"], index, want)
 		}
+	}
+}
+
+func TestEveryTokenBreakingAGenerationRuleDecodesWithItsFindings(t *testing.T) {
+	rows := readVectors(t, "finding-tokens.jsonl")
+	if len(rows) != 6 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	for _, row := range rows {
+		name, token, secret := row["name"].(string), row["token"].(string), row["secret"].(string)
+		generator, err := zegotoken.NewGenerator(uint32(row["app_id"].(float64)), secret)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fromGenerator, err2 := generator.Decode(token)
+		generator.Close()
+		claims, err := zegotoken.Decode(token, secret)
+		if err != nil || err2 != nil {
+			t.Fatalf("%s: %v %v", name, err, err2)
+		}
+		want := row["claims"].(map[string]any)
+		wantFindings := fmt.Sprint(row["findings"])
+		for _, c := range []zegotoken.Claims{claims, fromGenerator} {
+			if c.UserID != want["user_id"] || float64(c.Nonce) != want["nonce"] || c.Mode != row["format"] {
+				t.Fatalf("%s: %+v", name, c)
+			}
+			if fmt.Sprint(c.Findings.Names()) != wantFindings || !c.Findings.Has(row["findings"].([]any)[0].(string)) {
+				t.Fatalf("%s: findings %v, want %v", name, c.Findings, wantFindings)
+			}
+		}
+	}
+}
+
+func TestATokenBreakingAGenerationRuleVerifiesWhenCurrentAndIsBadPlaintextWhenLegacy(t *testing.T) {
+	for _, row := range readVectors(t, "finding-tokens.jsonl") {
+		now := time.Unix(int64(row["now"].(float64)), 0)
+		_, err := zegotoken.Verify(row["token"].(string), row["secret"].(string), uint32(row["app_id"].(float64)), zegotoken.VerifyOptions{Now: now})
+		code := 0
+		var e *zegotoken.Error
+		if errors.As(err, &e) {
+			code = e.Code
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		if float64(code) != row["verify_code"] {
+			t.Fatalf("%s: code %d, want %v", row["name"], code, row["verify_code"])
+		}
+	}
+}
+
+func TestATokenWithinTheRulesHasNoFinding(t *testing.T) {
+	row := readVectors(t, "official-tokens.jsonl")[0]
+	claims, err := zegotoken.Decode(row["token"].(string), row["secret"].(string))
+	if err != nil || claims.Findings != 0 || claims.Findings.Names() == nil || len(claims.Findings.Names()) != 0 {
+		t.Fatalf("%+v %v", claims, err)
+	}
+	text, _ := json.Marshal(claims)
+	if !strings.Contains(string(text), `"mode":"gcm","findings":[]}`) {
+		t.Fatalf("%s", text)
 	}
 }

@@ -187,14 +187,21 @@ func boolInt(b bool) C.int32_t {
 }
 
 // Claims is what a token says. Mode is "gcm" (current format) or "cbc" (legacy).
+//
+// Findings holds the values that break a generation rule (Findings.Names: "app_id_zero",
+// "user_id_empty", "user_id_too_long", "expire_not_after_ctime", "ctime_before_epoch",
+// "nonce_out_of_range"); empty for a token made within the rules. Decode never refuses a token for
+// them; Verify refuses them (ErrBadPlaintext) only in a legacy CBC token, which is not
+// authenticated. Claims stays comparable with ==.
 type Claims struct {
-	AppID   uint32 `json:"app_id"`
-	UserID  string `json:"user_id"`
-	Ctime   int64  `json:"ctime"`
-	Expire  int64  `json:"expire"`
-	Nonce   int64  `json:"nonce"`
-	Payload string `json:"payload"`
-	Mode    string `json:"mode"`
+	AppID    uint32   `json:"app_id"`
+	UserID   string   `json:"user_id"`
+	Ctime    int64    `json:"ctime"`
+	Expire   int64    `json:"expire"`
+	Nonce    int64    `json:"nonce"`
+	Payload  string   `json:"payload"`
+	Mode     string   `json:"mode"`
+	Findings Findings `json:"findings"`
 }
 
 // Decode reads a token (current GCM or legacy CBC) without checking time or app id.

@@ -96,6 +96,12 @@ struct Claims {
   int64_t nonce = 0;
   std::string payload;
   std::string mode;
+  /// The values that break a generation rule, by name, in a fixed order ("app_id_zero",
+  /// "user_id_empty", "user_id_too_long", "expire_not_after_ctime", "ctime_before_epoch",
+  /// "nonce_out_of_range"); empty for a token made within the rules. Decoding never refuses a
+  /// token for them; verifying refuses them (BadPlaintextError, code 24) only in a legacy CBC
+  /// token, which is not authenticated.
+  std::vector<std::string> findings;
 
   /// ctime as a std::chrono time point.
   std::chrono::system_clock::time_point created_at() const {
@@ -246,6 +252,10 @@ inline Claims take_claims(zego_token_claims* handle) {
   c.expire = zego_token_claims_expire(owned.get());
   c.nonce = zego_token_claims_nonce(owned.get());
   c.mode = zego_token_claims_mode(owned.get());
+  const uint32_t bits = zego_token_claims_findings(owned.get());
+  for (uint32_t bit = 1; bit != 0 && bit <= bits; bit <<= 1) {
+    if ((bits & bit) != 0) c.findings.emplace_back(zego_finding_name(bit));
+  }
   return c;
 }
 

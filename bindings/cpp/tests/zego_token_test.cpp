@@ -72,6 +72,42 @@ TEST(Vectors, EveryOfficialTokenDecodesToItsRecordedClaims) {
   }
 }
 
+TEST(Vectors, EveryTokenBreakingAGenerationRuleDecodesWithItsFindings) {
+  std::vector<nlohmann::json> rows = vectors("finding-tokens.jsonl");
+  ASSERT_EQ(rows.size(), 6u);
+  for (const nlohmann::json& row : rows) {
+    const std::string token = row["token"].get<std::string>(), secret = row["secret"].get<std::string>();
+    zego_token::Generator generator(row["app_id"].get<uint32_t>(), secret);
+    for (const zego_token::Claims& c : {zego_token::decode(token, secret), generator.decode(token)}) {
+      SCOPED_TRACE(row["name"].get<std::string>());
+      EXPECT_EQ(c.user_id, row["claims"]["user_id"].get<std::string>());
+      EXPECT_EQ(c.nonce, row["claims"]["nonce"].get<int64_t>());
+      EXPECT_EQ(c.mode, row["format"].get<std::string>());
+      EXPECT_EQ(c.findings, row["findings"].get<std::vector<std::string>>());
+    }
+  }
+}
+
+TEST(Vectors, ATokenBreakingAGenerationRuleVerifiesWhenCurrentAndIsBadPlaintextWhenLegacy) {
+  for (const nlohmann::json& row : vectors("finding-tokens.jsonl")) {
+    SCOPED_TRACE(row["name"].get<std::string>());
+    int code = 0;
+    try {
+      zego_token::Claims c = zego_token::verify(row["token"].get<std::string>(), row["secret"].get<std::string>(),
+                                                row["app_id"].get<uint32_t>(), row["now"].get<int64_t>());
+      EXPECT_EQ(c.findings, row["findings"].get<std::vector<std::string>>());
+    } catch (const zego_token::BadPlaintextError& e) {
+      code = e.code();
+    }
+    EXPECT_EQ(code, row["verify_code"].get<int>());
+  }
+}
+
+TEST(Vectors, ATokenWithinTheRulesHasNoFinding) {
+  const nlohmann::json row = vectors("official-tokens.jsonl").front();
+  EXPECT_TRUE(zego_token::decode(row["token"].get<std::string>(), row["secret"].get<std::string>()).findings.empty());
+}
+
 TEST(Vectors, EveryInvalidTokenGivesItsCategory) {
   const std::map<std::string, int32_t> category = {
       {"ok", 0}, {"malformed", 20}, {"unsupported_version", 21}, {"unsupported_mode", 22}, {"auth_failed", 23},

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -103,6 +104,12 @@ namespace ZegoToken
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int zego_token_claims_fields(IntPtr claims, out ClaimsView view);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint zego_token_claims_findings(IntPtr claims);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern IntPtr zego_finding_name(uint finding);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern void zego_token_claims_free(IntPtr claims);
@@ -257,12 +264,28 @@ namespace ZegoToken
             {
                 Check(zego_token_claims_fields(claims, out ClaimsView view)); // every field in one call
                 return new Claims(view.AppId, Read(view.UserId, view.UserIdLength), view.Ctime, view.Expire, view.Nonce,
-                    Read(view.Payload, view.PayloadLength), Marshal.ReadByte(view.Mode) == (byte)'c' ? "cbc" : "gcm");
+                    Read(view.Payload, view.PayloadLength), Marshal.ReadByte(view.Mode) == (byte)'c' ? "cbc" : "gcm",
+                    FindingNames(zego_token_claims_findings(claims)));
             }
             finally
             {
                 zego_token_claims_free(claims);
             }
+        }
+
+        private static readonly IReadOnlyList<string> NoFindings = new string[0];
+
+        /// <summary>The names of a set of finding bits (static strings of the library), in bit order.</summary>
+        internal static IReadOnlyList<string> FindingNames(uint bits)
+        {
+            if (bits == 0) return NoFindings;
+            var names = new List<string>();
+            for (var i = 0; i < 32; i++)
+            {
+                var bit = 1u << i;
+                if ((bits & bit) != 0) names.Add(Marshal.PtrToStringAnsi(zego_finding_name(bit)));
+            }
+            return names.AsReadOnly();
         }
 
         /// <summary>Reads UTF-8 text of a known byte length that the library owns (a NUL inside is kept).</summary>

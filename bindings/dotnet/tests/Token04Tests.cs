@@ -18,6 +18,58 @@ namespace ZegoToken.Tests
         private static int CodeOf(TestDelegate call) => Assert.Throws(Is.InstanceOf<ZegoTokenException>(), call) is ZegoTokenException e ? e.Code : -1;
 
         [Test]
+        public void EveryTokenBreakingAGenerationRuleDecodesWithItsFindings()
+        {
+            var rows = Vectors.Read("finding-tokens.jsonl");
+            Assert.AreEqual(6, rows.Count);
+            foreach (var row in rows)
+            {
+                var name = (string)row["name"];
+                var token = (string)row["token"];
+                var secret = (string)row["secret"];
+                var e = (Dictionary<string, object>)row["claims"];
+                var findings = ((List<object>)row["findings"]).Cast<string>().ToList();
+                using (var generator = new Token04Generator((uint)(long)row["app_id"], secret))
+                {
+                    foreach (var c in new[] { Token04.Decode(token, secret), generator.Decode(token) })
+                    {
+                        Assert.AreEqual(e["user_id"], c.UserId, name);
+                        Assert.AreEqual(e["nonce"], c.Nonce, name);
+                        Assert.AreEqual(row["format"], c.Mode, name);
+                        CollectionAssert.AreEqual(findings, c.Findings, name);
+                    }
+                }
+            }
+        }
+
+        [Test]
+        public void ATokenBreakingAGenerationRuleVerifiesWhenCurrentAndIsBadPlaintextWhenLegacy()
+        {
+            foreach (var row in Vectors.Read("finding-tokens.jsonl"))
+            {
+                long code = 0;
+                try
+                {
+                    var c = Token04.Verify((string)row["token"], (string)row["secret"], (uint)(long)row["app_id"],
+                        new VerifyOptions { Now = DateTimeOffset.FromUnixTimeSeconds((long)row["now"]) });
+                    CollectionAssert.AreEqual(((List<object>)row["findings"]).Cast<string>().ToList(), c.Findings);
+                }
+                catch (ZegoTokenException error)
+                {
+                    code = error.Code;
+                }
+                Assert.AreEqual(row["verify_code"], code, (string)row["name"]);
+            }
+        }
+
+        [Test]
+        public void ATokenWithinTheRulesHasNoFinding()
+        {
+            var row = Vectors.Read("official-tokens.jsonl")[0];
+            Assert.AreEqual(0, Token04.Decode((string)row["token"], (string)row["secret"]).Findings.Count);
+        }
+
+        [Test]
         public void EveryOfficialTokenDecodesToItsRecordedClaims()
         {
             var rows = Vectors.Read("official-tokens.jsonl");

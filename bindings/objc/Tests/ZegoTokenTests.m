@@ -63,6 +63,39 @@ static void EveryOfficialTokenDecodesToItsRecordedClaims(void) {
     CHECK("every official token decodes to its claims", ok == [rows count]);
 }
 
+static void TokensBreakingAGenerationRuleDecodeWithTheirFindings(void) {
+    NSArray *rows = Vectors(@"finding-tokens.jsonl");
+    CHECK("6 finding tokens", [rows count] == 6);
+    NSUInteger decoded = 0, verified = 0;
+    for (NSDictionary *row in rows) {
+        NSError *error = nil;
+        NSString *token = [row objectForKey:@"token"], *secret = [row objectForKey:@"secret"];
+        uint32_t appID = [[row objectForKey:@"app_id"] unsignedIntValue];
+        ZTKGenerator *g = [[[ZTKGenerator alloc] initWithAppID:appID secret:secret error:&error] autorelease];
+        ZTKClaims *a = [ZTKToken04 decodeToken:token secret:secret error:&error];
+        ZTKClaims *b = [g decodeToken:token error:&error];
+        NSDictionary *e = [row objectForKey:@"claims"];
+        if (a != nil && b != nil && [a.userID isEqualToString:[e objectForKey:@"user_id"]] &&
+            [a.findings isEqualToArray:[row objectForKey:@"findings"]] && [b.findings isEqualToArray:[row objectForKey:@"findings"]] &&
+            [a.mode isEqualToString:[row objectForKey:@"format"]]) {
+            decoded++;
+        } else {
+            fprintf(stderr, "  %s: %s\n", [[row objectForKey:@"name"] UTF8String], [[error description] UTF8String]);
+        }
+        ZTKVerifyOptions *options = [[[ZTKVerifyOptions alloc] init] autorelease];
+        options.now = [NSDate dateWithTimeIntervalSince1970:[[row objectForKey:@"now"] doubleValue]];
+        error = nil;
+        ZTKClaims *v = [ZTKToken04 verifyToken:token secret:secret appID:appID options:options error:&error];
+        NSInteger code = v != nil ? 0 : [error code];
+        if (code == [[row objectForKey:@"verify_code"] integerValue]) verified++;
+    }
+    CHECK("every token breaking a generation rule decodes with its findings", decoded == [rows count]);
+    CHECK("... and verifies when current, fails with code 24 when legacy", verified == [rows count]);
+    NSDictionary *clean = [Vectors(@"official-tokens.jsonl") objectAtIndex:0];
+    ZTKClaims *c = [ZTKToken04 decodeToken:[clean objectForKey:@"token"] secret:[clean objectForKey:@"secret"] error:NULL];
+    CHECK("a token within the rules has no finding", c != nil && [c.findings count] == 0);
+}
+
 static NSInteger CategoryCode(NSString *category) {
     NSDictionary *codes = [NSDictionary dictionaryWithObjectsAndKeys:
         [NSNumber numberWithInt:0], @"ok", [NSNumber numberWithInt:20], @"malformed",
@@ -369,6 +402,7 @@ static void AMillionCallsMixingSuccessAndFailureKeepResidentMemoryFlat(void) {
 int main(void) {
     NSAutoreleasePool *pool = [[NSAutoreleasePool alloc] init];
     EveryOfficialTokenDecodesToItsRecordedClaims();
+    TokensBreakingAGenerationRuleDecodeWithTheirFindings();
     EveryInvalidTokenGivesItsCategory();
     EveryVerifyCaseGivesItsCodeAndSecretIndex();
     PrivilegePayloadMatchesTheOfficialJSONByteForByte();

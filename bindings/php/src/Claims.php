@@ -14,13 +14,18 @@ namespace ZegoToken;
  * @property-read int    $nonce
  * @property-read string $payload
  * @property-read string $mode    "gcm" (current format) or "cbc" (legacy)
+ * @property-read list<string> $findings the values that break a generation rule, by name
+ *                ("app_id_zero", "user_id_empty", "user_id_too_long", "expire_not_after_ctime",
+ *                "ctime_before_epoch", "nonce_out_of_range"); empty for a token made within the
+ *                rules. Decoding never refuses a token for them; verifying refuses them
+ *                (BadPlaintextException) only in a legacy CBC token, which is not authenticated.
  */
 final class Claims
 {
-    /** @var array<string, int|string> */
+    /** @var array<string, int|string|list<string>> */
     private $values;
 
-    /** @param array<string, int|string> $json the library's claims JSON, decoded */
+    /** @param array<string, int|string|list<string>> $json the library's claims JSON, decoded */
     private function __construct(array $json)
     {
         $this->values = [
@@ -31,6 +36,7 @@ final class Claims
             'nonce' => $json['nonce'],
             'payload' => $json['payload'],
             'mode' => $json['mode'],
+            'findings' => $json['findings'],
         ];
     }
 
@@ -40,7 +46,7 @@ final class Claims
         return new self(json_decode($json, true, 4, JSON_THROW_ON_ERROR));
     }
 
-    /** @return int|string */
+    /** @return int|string|list<string> */
     public function __get(string $name)
     {
         if (!array_key_exists($name, $this->values)) {
@@ -72,7 +78,7 @@ final class Claims
         return new \DateTimeImmutable('@' . $this->values['expire']);
     }
 
-    /** @return array<string, int|string> */
+    /** @return array<string, int|string|list<string>> */
     public function toArray(): array
     {
         return $this->values;

@@ -74,4 +74,41 @@ final class VectorsTest extends TestCase
             $this->assertSame([$row['expect_code'], $row['secret_index'] ?? null], [$code, $index], $row['name']);
         }
     }
+
+    public function testEveryTokenBreakingAGenerationRuleDecodesWithItsFindings(): void
+    {
+        $rows = Vectors::read('finding-tokens.jsonl');
+        $this->assertCount(6, $rows);
+        foreach ($rows as $row) {
+            $generator = new \ZegoToken\Generator($row['app_id'], $row['secret']);
+            foreach ([Token04::decode($row['token'], $row['secret']), $generator->decode($row['token'])] as $c) {
+                $this->assertSame(
+                    [$row['claims']['user_id'], $row['claims']['nonce'], $row['format'], $row['findings']],
+                    [$c->userId, $c->nonce, $c->mode, $c->findings],
+                    $row['name']
+                );
+            }
+        }
+    }
+
+    public function testATokenBreakingAGenerationRuleVerifiesWhenCurrentAndIsBadPlaintextWhenLegacy(): void
+    {
+        foreach (Vectors::read('finding-tokens.jsonl') as $row) {
+            $code = 0;
+            try {
+                $c = Token04::verify($row['token'], $row['secret'], $row['app_id'], $row['now']);
+                $this->assertSame($row['findings'], $c->findings);
+            } catch (ZegoTokenException $e) {
+                $code = $e->getCode();
+                $this->assertInstanceOf(\ZegoToken\BadPlaintextException::class, $e);
+            }
+            $this->assertSame($row['verify_code'], $code, $row['name']);
+        }
+    }
+
+    public function testATokenWithinTheRulesHasNoFinding(): void
+    {
+        $row = Vectors::read('official-tokens.jsonl')[0];
+        $this->assertSame([], Token04::decode($row['token'], $row['secret'])->findings);
+    }
 }

@@ -121,7 +121,7 @@ static NSString *ZTKTokenInto(const ZTKRequest *request, NSError **error) {
 // --- ZTKClaims -----------------------------------------------------------------------------------
 
 @interface ZTKClaims ()
-- (instancetype)initWithView:(const zego_token_claims_view *)view;
+- (instancetype)initWithView:(const zego_token_claims_view *)view findings:(uint32_t)findings;
 @end
 
 @implementation ZTKClaims
@@ -132,8 +132,9 @@ static NSString *ZTKTokenInto(const ZTKRequest *request, NSError **error) {
 @synthesize nonce = _nonce;
 @synthesize payload = _payload;
 @synthesize mode = _mode;
+@synthesize findings = _findings;
 
-- (instancetype)initWithView:(const zego_token_claims_view *)view {
+- (instancetype)initWithView:(const zego_token_claims_view *)view findings:(uint32_t)findings {
     if ((self = [super init])) {
         _appID = view->app_id;
         _userID = [[NSString alloc] initWithBytes:view->user_id length:view->user_id_len encoding:NSUTF8StringEncoding];
@@ -142,6 +143,11 @@ static NSString *ZTKTokenInto(const ZTKRequest *request, NSError **error) {
         _nonce = view->nonce;
         _payload = [[NSString alloc] initWithBytes:view->payload length:view->payload_len encoding:NSUTF8StringEncoding];
         _mode = [[NSString alloc] initWithUTF8String:view->mode];
+        NSMutableArray *names = [NSMutableArray array];
+        for (uint32_t bit = 1; bit != 0 && bit <= findings; bit <<= 1) {
+            if ((findings & bit) != 0) [names addObject:[NSString stringWithUTF8String:zego_finding_name(bit)]];
+        }
+        _findings = [names copy];
     }
     return self;
 }
@@ -151,7 +157,7 @@ static NSString *ZTKTokenInto(const ZTKRequest *request, NSError **error) {
     zego_token_claims_view view;
     ZTKClaims *claims = nil;
     if (zego_token_claims_fields(handle, &view) == ZEGO_RESULT_OK) {
-        claims = ZTK_AUTORELEASE([[ZTKClaims alloc] initWithView:&view]);
+        claims = ZTK_AUTORELEASE([[ZTKClaims alloc] initWithView:&view findings:zego_token_claims_findings(handle)]);
     }
     zego_token_claims_free(handle);
     return claims;
@@ -161,14 +167,16 @@ static NSString *ZTKTokenInto(const ZTKRequest *request, NSError **error) {
 - (NSDate *)expiresAt { return [NSDate dateWithTimeIntervalSince1970:(NSTimeInterval)_expire]; }
 
 - (NSString *)description {
-    return [NSString stringWithFormat:@"<ZTKClaims appID=%u userID=%@ ctime=%lld expire=%lld nonce=%lld payload=%@ mode=%@>",
-                                      _appID, _userID, (long long)_ctime, (long long)_expire, (long long)_nonce, _payload, _mode];
+    return [NSString stringWithFormat:@"<ZTKClaims appID=%u userID=%@ ctime=%lld expire=%lld nonce=%lld payload=%@ mode=%@ findings=%@>",
+                                      _appID, _userID, (long long)_ctime, (long long)_expire, (long long)_nonce, _payload, _mode,
+                                      [_findings componentsJoinedByString:@","]];
 }
 
 - (void)dealloc {
     ZTK_RELEASE(_userID);
     ZTK_RELEASE(_payload);
     ZTK_RELEASE(_mode);
+    ZTK_RELEASE(_findings);
     ZTK_SUPER_DEALLOC();
 }
 @end

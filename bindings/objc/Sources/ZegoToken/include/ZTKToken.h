@@ -50,6 +50,7 @@ typedef NS_ENUM(NSInteger, ZTKErrorCode) {
     int64_t _nonce;
     NSString *_payload;
     NSString *_mode;
+    NSArray *_findings;
 }
 @property (nonatomic, readonly) uint32_t appID;
 @property (nonatomic, readonly, copy) NSString *userID;
@@ -62,6 +63,11 @@ typedef NS_ENUM(NSInteger, ZTKErrorCode) {
 @property (nonatomic, readonly, copy) NSString *payload;
 /// "gcm" (current format) or "cbc" (legacy, not authenticated).
 @property (nonatomic, readonly, copy) NSString *mode;
+/// The values that break a generation rule, as NSStrings in a fixed order ("app_id_zero",
+/// "user_id_empty", "user_id_too_long", "expire_not_after_ctime", "ctime_before_epoch",
+/// "nonce_out_of_range"); empty for a token made within the rules. Decoding never refuses a token
+/// for them; verifying refuses them (ZTKErrorBadPlaintext) only in a legacy CBC token.
+@property (nonatomic, readonly, copy) NSArray *findings;
 @property (nonatomic, readonly) NSDate *createdAt;
 @property (nonatomic, readonly) NSDate *expiresAt;
 @end

@@ -46,7 +46,7 @@ final class Jni {
         int into(byte[] out);
     }
 
-    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1024]);
+    static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1024]);
 
     /**
      * Runs {@code call} with this thread's buffer, growing it once when the library asks for more

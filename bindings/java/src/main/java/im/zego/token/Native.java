@@ -63,6 +63,10 @@ final class Native {
 
         static native String zego_token_claims_mode(Pointer claims);
 
+        static native int zego_token_claims_findings(Pointer claims);
+
+        static native String zego_finding_name(int finding);
+
         static native void zego_token_claims_free(Pointer claims);
 
         static native String zego_error_message(int code);
@@ -191,10 +195,22 @@ final class Native {
         try {
             return new Claims(Integer.toUnsignedLong(Lib.zego_token_claims_app_id(claims)),
                     claimsText(claims, true), Lib.zego_token_claims_ctime(claims), Lib.zego_token_claims_expire(claims),
-                    Lib.zego_token_claims_nonce(claims), claimsText(claims, false), Lib.zego_token_claims_mode(claims));
+                    Lib.zego_token_claims_nonce(claims), claimsText(claims, false), Lib.zego_token_claims_mode(claims),
+                    findingNames(Lib.zego_token_claims_findings(claims)));
         } finally {
             Lib.zego_token_claims_free(claims);
         }
+    }
+
+    /** The names of a set of finding bits, in bit order, as an unmodifiable list. */
+    static java.util.List<String> findingNames(int bits) {
+        if (bits == 0) return java.util.Collections.emptyList();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            int bit = 1 << i;
+            if ((bits & bit) != 0) names.add(Lib.zego_finding_name(bit));
+        }
+        return java.util.Collections.unmodifiableList(names);
     }
 
     /** The user id or the payload of a claims handle, by its byte length (a NUL inside is kept). */

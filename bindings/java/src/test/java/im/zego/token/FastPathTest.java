@@ -32,6 +32,25 @@ class FastPathTest {
     }
 
     @Test
+    void aPayloadTooLargeOnceEscapedIsRefusedBeforeTheBufferGrows() {
+        String controls = ZegoTokenTest.repeat("\u0001", 65535); // 393,210 bytes once escaped
+        try (Token04Generator g = new Token04Generator(APP_ID, SECRET)) {
+            assertThrows(ZegoTokenException.PayloadTooLarge.class, () -> g.generate("user", 60, controls));
+        }
+        assertThrows(ZegoTokenException.PayloadTooLarge.class, () -> ZegoToken.generate(APP_ID, "user", SECRET, 60, controls));
+        assertTrue(Jni.BUFFER.get().length <= 87418, "kept " + Jni.BUFFER.get().length + " bytes");
+    }
+
+    @Test
+    void theThreadsBufferNeverGrowsPastTheLongestTokenThereCanBe() {
+        String newlines = ZegoTokenTest.repeat("\n", 30000); // fits, but its size bound is counted wider
+        try (Token04Generator g = new Token04Generator(APP_ID, SECRET)) {
+            assertEquals(newlines, g.decode(g.generate("user", 60, newlines)).getPayload());
+        }
+        assertTrue(Jni.BUFFER.get().length <= 87418, "kept " + Jni.BUFFER.get().length + " bytes");
+    }
+
+    @Test
     void errorsKeepTheirCodesAndTypes() {
         try (Token04Generator g = new Token04Generator(APP_ID, SECRET)) {
             assertThrows(ZegoTokenException.InvalidUserId.class, () -> g.generate("", 60));

@@ -99,4 +99,48 @@ class VectorsTest {
             assertEquals(row.get("secret_index"), index, (String) row.get("name"));
         }
     }
+
+    @Test
+    void everyTokenBreakingAGenerationRuleDecodesWithItsFindings() throws Exception {
+        List<Map<String, Object>> rows = Vectors.read("finding-tokens.jsonl");
+        assertEquals(6, rows.size());
+        for (Map<String, Object> row : rows) {
+            String name = (String) row.get("name");
+            String token = (String) row.get("token");
+            String secret = (String) row.get("secret");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> e = (Map<String, Object>) row.get("claims");
+            try (Token04Generator generator = new Token04Generator((Long) row.get("app_id"), secret)) {
+                for (Claims c : new Claims[] {ZegoToken.decode(token, secret), generator.decode(token)}) {
+                    assertEquals(e.get("user_id"), c.getUserId(), name);
+                    assertEquals(e.get("nonce"), c.getNonce(), name);
+                    assertEquals(row.get("format"), c.getMode(), name);
+                    assertEquals(row.get("findings"), c.getFindings(), name);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTokenBreakingAGenerationRuleVerifiesWhenCurrentAndIsBadPlaintextWhenLegacy() throws Exception {
+        for (Map<String, Object> row : Vectors.read("finding-tokens.jsonl")) {
+            long code = 0;
+            try {
+                Claims c = ZegoToken.verify((String) row.get("token"), (String) row.get("secret"), (Long) row.get("app_id"),
+                        VerifyOptions.defaults().at((Long) row.get("now")));
+                assertEquals(row.get("findings"), c.getFindings());
+            } catch (ZegoTokenException error) {
+                code = error.getCode();
+                assertTrue(error instanceof ZegoTokenException.BadPlaintext, error.getClass().getName());
+            }
+            assertEquals(row.get("verify_code"), code, (String) row.get("name"));
+        }
+    }
+
+    @Test
+    void aTokenWithinTheRulesHasNoFinding() throws Exception {
+        Map<String, Object> row = Vectors.read("official-tokens.jsonl").get(0);
+        Claims c = ZegoToken.decode((String) row.get("token"), (String) row.get("secret"));
+        assertEquals(Collections.emptyList(), c.getFindings());
+    }
 }
