@@ -16,7 +16,11 @@ if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $version" ]]; the
   cargo install -q --debug wasm-bindgen-cli --version "=$version"
 fi
 
-(cd "$here" && cargo build -q --release --locked --target wasm32-unknown-unknown)
+# No path of this machine in the module (panic locations): the same prefixes as scripts/dist's, so
+# that the same commit built elsewhere gives the same bytes.
+remap="--remap-path-prefix=$root=/zego-token --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
+remap+=" --remap-path-prefix=${RUSTUP_HOME:-$HOME/.rustup}=/rustup"
+(cd "$here" && RUSTFLAGS="${RUSTFLAGS:-} $remap" cargo build -q --release --locked --target wasm32-unknown-unknown)
 rm -rf "$out" && mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
   --out-dir "$out" --out-name zego_token_wasm \

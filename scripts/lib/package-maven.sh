@@ -31,9 +31,19 @@ package_maven() { # TARGETS...
   # Built from a copy, so that the test suite's build folder (bindings/java/target) is left alone.
   cp -r bindings/java "$out/src"
   rm -rf "$out/src/target"
+  # project.build.outputTimestamp: the jars' entry times (and javadoc's pages, which then carry no
+  # date) are the last commit's, so that the same commit gives the same jars.
   mvn -B -ntp -q -Dstyle.color=never -f "$out/src/pom.xml" deploy -DskipTests -Dmaven.install.skip=true \
+    -Dproject.build.outputTimestamp="$(date -u -d "@$source_date_epoch" +%Y-%m-%dT%H:%M:%SZ)" \
     -Dzego.natives="$out/natives" -Dzego.natives.partial="$partial" \
     -DaltDeploymentRepository="dist::file://$dist/maven" >"$out/mvn.log" 2>&1 || { tail -n 40 "$out/mvn.log"; die "mvn deploy failed"; }
+  # The repository metadata says when it was deployed: the last commit's time instead, and its
+  # checksums again.
+  local metadata="$dist/maven/im/zego/token/zego-token/maven-metadata.xml" sum
+  sed -i "s|<lastUpdated>[0-9]*</lastUpdated>|<lastUpdated>$(date -u -d "@$source_date_epoch" +%Y%m%d%H%M%S)</lastUpdated>|" "$metadata"
+  for sum in md5 sha1; do
+    [[ -f "$metadata.$sum" ]] && "${sum}sum" "$metadata" | cut -d' ' -f1 | tr -d '\n' >"$metadata.$sum"
+  done
   local base="$dist/maven/im/zego/token/zego-token/$version/zego-token-$version"
   for f in "$base.jar" "$base-sources.jar" "$base-javadoc.jar" "$base.pom" "$base.jar.sha1" "$base.pom.md5"; do
     [[ -f $f ]] || die "maven: ${f#"$dist"/} was not deployed"
