@@ -70,7 +70,7 @@ package_npm() { # TARGETS...
 # fresh project with no cargo on PATH: require() and import work, with the linux-x64-gnu package;
 # then zego-token-wasm, imported as an ES module.
 check_npm() {
-  local out="$work/check/npm" tools="$root/target/dist-tools/verdaccio" port=$((40000 + RANDOM % 20000))
+  local out="$work/check/npm" tools="$dist_tools/verdaccio" port=$((40000 + RANDOM % 20000))
   local registry="http://127.0.0.1:$port"
   step "npm: publishing to verdaccio on 127.0.0.1:$port and installing from it"
   rm -rf "$out"

@@ -28,7 +28,7 @@ build_python_speedups() { # TARGET
 }
 
 package_python() { # TARGETS...
-  local py="$root/target/dist-tools/bin/python" out="$work/python" t
+  local py="$dist_tools/bin/python" out="$work/python" t
   step "python: wheels and sdist"
   "$py" -m pip install -q "${python_tools_pins[@]}"
   rm -rf "$out" "$dist/python"
@@ -136,7 +136,7 @@ check_python_speedups() { # WHEEL TARGET
 # (a minute under emulation; it runs natively in the python suite).
 check_python_arm64() {
   local wheel="$dist/python/zego_token-$version-py3-none-manylinux2014_aarch64.whl"
-  local minor sysroot="$root/target/dist-tools/python-arm64" out="$work/check/python/arm64"
+  local minor sysroot="$dist_tools/python-arm64" out="$work/check/python/arm64"
   # The minor version of Debian's own python3 on this machine: its arm64 twin is in the same release.
   minor=$(/usr/bin/python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')
   if [[ ! -x $sysroot/usr/bin/python$minor ]]; then
@@ -147,7 +147,7 @@ check_python_arm64() {
   mkdir -p "$out"
   unzip -q "$wheel" -d "$out/wheel"
   # pytest and its dependencies are pure Python: the host's pip fetches them for the same minor version.
-  "$root/target/dist-tools/bin/python" -m pip install -q --target "$out/pytest" "${python_arm64_test_pins[@]}"
+  "$dist_tools/bin/python" -m pip install -q --target "$out/pytest" "${python_arm64_test_pins[@]}"
   local speedups
   for speedups in 1 0; do
     (cd bindings/python/tests && qemu-aarch64 -L /usr/aarch64-linux-gnu \
@@ -183,7 +183,7 @@ print(zego_token.library_version(), sys.version.split()[0], "through", "_speedup
     check_python_speedups "$wheel" "$t"
   done
   for wheel in "$dist"/python/*manylinux*.whl; do
-    "$root/target/dist-tools/bin/auditwheel" show "$wheel" >"$out/auditwheel.txt" 2>&1 || { cat "$out/auditwheel.txt"; die "auditwheel refuses $wheel"; }
+    "$dist_tools/bin/auditwheel" show "$wheel" >"$out/auditwheel.txt" 2>&1 || { cat "$out/auditwheel.txt"; die "auditwheel refuses $wheel"; }
     local arch=${wheel##*manylinux2014_}
     grep -q "manylinux_2_17_${arch%.whl}" "$out/auditwheel.txt" || { cat "$out/auditwheel.txt"; die "auditwheel: $wheel is not manylinux2014"; }
     echo "auditwheel: $(basename "$wheel") is consistent with manylinux_2_17_${arch%.whl}"
