@@ -53,10 +53,17 @@ export class Generator {
   verify(token: string, options?: VerifyOptions): Claims;
   /** Frees the native generator. Safe to call twice. */
   close(): void;
-  /** The same as close(), for `using generator = new Generator(...)` (TypeScript 5.2+ with the
-   * esnext.disposable lib; present at run time where the runtime defines Symbol.dispose). */
-  [Symbol.dispose](): void;
 }
+
+/**
+ * `Symbol.dispose`'s type where the compilation's lib declares it (esnext, esnext.disposable, or
+ * @types/node), `never` where it does not: the types compile at every target, with or without it.
+ */
+type DisposeSymbol = SymbolConstructor extends { readonly dispose: infer S extends symbol } ? S : never;
+
+/** The same as close() under `Symbol.dispose`, for `using generator = new Generator(...)`
+ * (TypeScript 5.2+; present at run time where the runtime defines Symbol.dispose). */
+export interface Generator extends Record<DisposeSymbol, () => void> {}
 
 export interface RtcRoomPayloadOptions {
   canLogin?: boolean;
