@@ -299,3 +299,22 @@ func TestATokenWithinTheRulesHasNoFinding(t *testing.T) {
 		t.Fatalf("%s", text)
 	}
 }
+
+func TestClaimsTimesAreInUTCWhateverTheLocalZone(t *testing.T) {
+	local := time.Local
+	time.Local = time.FixedZone("UTC+8", 8*3600)
+	defer func() { time.Local = local }()
+	row := readVectors(t, "official-tokens.jsonl")[0]
+	claims, err := zegotoken.Decode(row["token"].(string), row["secret"].(string))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, at := range []time.Time{claims.CreatedAt(), claims.ExpiresAt()} {
+		if at.Location() != time.UTC {
+			t.Fatalf("%v is in %v, not UTC", at, at.Location())
+		}
+	}
+	if claims.CreatedAt().Unix() != claims.Ctime || claims.ExpiresAt().Unix() != claims.Expire {
+		t.Fatal("not the claims' instants")
+	}
+}

@@ -299,11 +299,11 @@ func withVerifyOptions(opts VerifyOptions, use func(*C.zego_verify_options) erro
 	return use(options)
 }
 
-// CreatedAt is Ctime as a time.Time.
-func (c Claims) CreatedAt() time.Time { return time.Unix(c.Ctime, 0) }
+// CreatedAt is Ctime as a time.Time in UTC, as every binding gives it.
+func (c Claims) CreatedAt() time.Time { return time.Unix(c.Ctime, 0).UTC() }
 
-// ExpiresAt is Expire as a time.Time.
-func (c Claims) ExpiresAt() time.Time { return time.Unix(c.Expire, 0) }
+// ExpiresAt is Expire as a time.Time in UTC, as every binding gives it.
+func (c Claims) ExpiresAt() time.Time { return time.Unix(c.Expire, 0).UTC() }
 
 // LibraryVersion is the version of the linked zego-token library.
 func LibraryVersion() string { return C.GoString(C.zego_token_version()) }
