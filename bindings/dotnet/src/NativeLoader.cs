@@ -11,11 +11,14 @@ namespace ZegoToken
     /// runtime identifier that the package carries, runtimes/&lt;rid&gt;/native/ beside the assembly
     /// (copied to the output) or two folders up (the package's own layout, lib/netstandard2.0/), or
     /// the file beside the assembly; (3) the system loader.
-    /// On .NET Core 3.0+ a NativeLibrary import resolver applies that order. On .NET Framework and
-    /// Mono the chosen file is loaded by path before the first call, and the runtime's own lookup then
-    /// finds the library already loaded: on Windows by its file name, on Linux and macOS by the name
-    /// ZegoToken.dll.config maps "zego_token" to (its SONAME libzego_token.so.1, its install name's
-    /// libzego_token.1.dylib).
+    /// The chosen file is loaded by path before the first call. On .NET Framework and Mono the
+    /// runtime's own lookup then finds the library already loaded: on Windows by its file name, on
+    /// Linux and macOS by the name ZegoToken.dll.config maps "zego_token" to (its SONAME
+    /// libzego_token.so.1, its install name's libzego_token.1.dylib). CoreCLR (.NET Core 3.0 and
+    /// later, .NET 5+) reads no config file and looks up only its own names, so there an import
+    /// resolver (NativeLibrary.SetDllImportResolver, found by reflection: this is a netstandard2.0
+    /// assembly) hands it the library loaded here; with nothing loaded, the runtime's own probing
+    /// (deps.json, the app folder, the system loader) follows, and its error lists everything tried.
     /// </summary>
     internal static class NativeLoader
     {
@@ -91,7 +94,11 @@ namespace ZegoToken
                     tried.Append(path).Append(": not found; ");
                     continue;
                 }
-                if (TryLoadByPath(path, out string error)) return "";
+                if (TryLoadByPath(path, out IntPtr handle, out string error))
+                {
+                    UseOnCoreClr(handle);
+                    return "";
+                }
                 tried.Append(path).Append(": ").Append(error).Append("; ");
                 if (explicitOnly)
                 {
@@ -113,25 +120,52 @@ namespace ZegoToken
             return NativeLibrary.TryLoad(Name, assembly, searchPath, out IntPtr system) ? system : IntPtr.Zero;
         }
 #else
-        /// <summary>Loads a library by path; on failure, error is the system's reason.</summary>
-        private static bool TryLoadByPath(string path, out string error)
+        /// <summary>The library loaded by <see cref="Preload"/>, which the CoreCLR resolver returns.</summary>
+        private static IntPtr _loaded;
+
+        /// <summary>
+        /// On CoreCLR, makes the runtime use the library just loaded for this assembly's imports:
+        /// NativeLibrary.SetDllImportResolver, reached by reflection since netstandard2.0 has no
+        /// NativeLibrary. Nothing on .NET Framework and Mono, whose own lookup finds the loaded file.
+        /// </summary>
+        private static void UseOnCoreClr(IntPtr handle)
+        {
+            string runtime = RuntimeInformation.FrameworkDescription;
+            if (runtime.StartsWith("Mono", StringComparison.Ordinal) || runtime.StartsWith(".NET Framework", StringComparison.Ordinal)) return;
+            Type nativeLibrary = Type.GetType("System.Runtime.InteropServices.NativeLibrary");
+            Type resolverType = Type.GetType("System.Runtime.InteropServices.DllImportResolver");
+            MethodInfo set = nativeLibrary?.GetMethod("SetDllImportResolver", new[] { typeof(Assembly), resolverType });
+            if (resolverType == null || set == null) return; // CoreCLR before 3.0: its own probing
+            _loaded = handle;
+            MethodInfo resolve = typeof(NativeLoader).GetMethod(nameof(ResolveLoaded), BindingFlags.NonPublic | BindingFlags.Static);
+            set.Invoke(null, new object[] { typeof(NativeLoader).Assembly, Delegate.CreateDelegate(resolverType, resolve) });
+        }
+
+        private static IntPtr ResolveLoaded(string name, Assembly assembly, DllImportSearchPath? searchPath) =>
+            name == Name ? _loaded : IntPtr.Zero;
+
+        /// <summary>Loads a library by path; its handle, or on failure the system's reason.</summary>
+        private static bool TryLoadByPath(string path, out IntPtr handle, out string error)
         {
             error = "";
             if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
             {
-                if (LoadLibraryW(path) != IntPtr.Zero) return true;
+                handle = LoadLibraryW(path);
+                if (handle != IntPtr.Zero) return true;
                 error = "LoadLibrary error " + Marshal.GetLastWin32Error();
                 return false;
             }
             try
             {
-                if (LinuxDl.dlopen(path, RtldNow | RtldGlobal) != IntPtr.Zero) return true;
+                handle = LinuxDl.dlopen(path, RtldNow | RtldGlobal);
+                if (handle != IntPtr.Zero) return true;
                 error = Marshal.PtrToStringAnsi(LinuxDl.dlerror()) ?? "dlopen failed";
             }
             catch (DllNotFoundException)
             {
                 // macOS, or a C library without libdl.so.2 (musl): dlopen is in the C library itself.
-                if (LibcDl.dlopen(path, RtldNow | RtldGlobal) != IntPtr.Zero) return true;
+                handle = LibcDl.dlopen(path, RtldNow | RtldGlobal);
+                if (handle != IntPtr.Zero) return true;
                 error = Marshal.PtrToStringAnsi(LibcDl.dlerror()) ?? "dlopen failed";
             }
             return false;

@@ -299,7 +299,8 @@ namespace ZegoToken.Tests
         {
             // The library this binding loads is the version its ZegoToken.csproj declares.
             var project = new System.Xml.XmlDocument();
-            project.Load(Path.Combine(Vectors.Dir, "..", "..", "bindings", "dotnet", "ZegoToken.csproj"));
+            // Read as text: XmlDocument.Load(path) goes through a URL resolver that needs OpenSSL on CoreCLR.
+            project.LoadXml(File.ReadAllText(Path.Combine(Vectors.Dir, "..", "..", "bindings", "dotnet", "ZegoToken.csproj")));
             var manifestVersion = project.SelectSingleNode("/Project/PropertyGroup/Version")?.InnerText;
             Assert.IsNotNull(manifestVersion, "ZegoToken.csproj declares a <Version>");
             Assert.AreEqual(manifestVersion, Token04.LibraryVersion);
