@@ -34,3 +34,77 @@ grep -q "ZEGO_TOKEN_LIB" "$alone/error.txt" && grep -q "runtimes/linux-x64/nativ
   grep -q "the system loader" "$alone/error.txt" || { cat "$alone/error.txt"; exit 1; }
 echo "nowhere: one error naming ZEGO_TOKEN_LIB, the runtimes folders and the system loader"
 echo "4 passed, 0 failed (loading under mono)"
+
+echo "== on CoreCLR: the dotnet host and Microsoft.NETCore.App 3.1 of PyPI's dotnetcore2"
+# The .NET SDK cannot be installed here; dotnetcore2 carries a real host and runtime. The assemblies
+# are the ones mcs built above (netstandard-compatible), run with the runtimeconfig.json (and, for
+# a package reference, the deps.json) that the SDK would write. Globalization-invariant: this
+# runtime looks for ICU, which the library does not need.
+dotnet=$("$here/coreclr/dotnet-host.sh")
+clr="$out/coreclr"
+rm -rf "$clr" && mkdir -p "$clr"
+runtimeconfig='{"runtimeOptions":{"tfm":"netcoreapp3.1","framework":{"name":"Microsoft.NETCore.App","version":"3.1.0"},"configProperties":{"System.Globalization.Invariant":true}}}'
+mcs -warnaserror+ -out:"$clr/TestRunner.exe" "$here/coreclr/TestRunner.cs"
+cp "$out/ZegoToken.dll" "$out/ZegoToken.Tests.dll" "$nunit" "$clr/"
+echo "$runtimeconfig" >"$clr/TestRunner.runtimeconfig.json"
+echo "the NUnit tests (tests/*.cs) on CoreCLR, the library from runtimes/linux-x64/native/ beside the assembly:"
+mkdir -p "$clr/runtimes/linux-x64/native" && cp "$root/target/release/libzego_token.so" "$clr/runtimes/linux-x64/native/"
+(cd "$here" && env -u ZEGO_TOKEN_LIB "$dotnet" "$clr/TestRunner.exe" "$clr/ZegoToken.Tests.dll")
+
+# smoke_app DIR: Smoke.exe, ZegoToken.dll and Smoke.runtimeconfig.json in DIR, and no library.
+smoke_app() {
+  mkdir -p "$1" && cp "$out/ZegoToken.dll" "$out/Smoke.exe" "$1/" && echo "$runtimeconfig" >"$1/Smoke.runtimeconfig.json"
+}
+smoke_app "$clr/by-env"
+[[ $(ZEGO_TOKEN_LIB="$root/target/release/libzego_token.so" "$dotnet" "$clr/by-env/Smoke.exe") == "$version" ]]
+echo "ZEGO_TOKEN_LIB, on CoreCLR: $version"
+smoke_app "$clr/no-deps-json"
+mkdir -p "$clr/no-deps-json/runtimes/linux-x64/native" && cp "$root/target/release/libzego_token.so" "$clr/no-deps-json/runtimes/linux-x64/native/"
+[[ $(env -u ZEGO_TOKEN_LIB "$dotnet" "$clr/no-deps-json/Smoke.exe") == "$version" ]]
+echo "runtimes/linux-x64/native/ beside the assembly, no deps.json, on CoreCLR: $version"
+# A PackageReference as the SDK resolves it: the package in a NuGet folder (its own layout, the
+# assembly under lib/netstandard2.0/), found through the deps.json and an additional probing path.
+package="$clr/packages/zegotoken/$version"
+mkdir -p "$package/lib/netstandard2.0" "$package/runtimes/linux-x64/native" "$clr/package-reference"
+cp "$out/ZegoToken.dll" "$package/lib/netstandard2.0/"
+cp "$root/target/release/libzego_token.so" "$package/runtimes/linux-x64/native/"
+: >"$package/zegotoken.$version.nupkg.sha512"
+cp "$out/Smoke.exe" "$clr/package-reference/"
+echo "$runtimeconfig" >"$clr/package-reference/Smoke.runtimeconfig.json"
+echo "{\"runtimeOptions\":{\"additionalProbingPaths\":[\"$clr/packages\"]}}" >"$clr/package-reference/Smoke.runtimeconfig.dev.json"
+cat >"$clr/package-reference/Smoke.deps.json" <<JSON
+{
+  "runtimeTarget": { "name": ".NETCoreApp,Version=v3.1", "signature": "" },
+  "targets": {
+    ".NETCoreApp,Version=v3.1": {
+      "Smoke/1.0.0": { "dependencies": { "ZegoToken": "$version" }, "runtime": { "Smoke.exe": {} } },
+      "ZegoToken/$version": {
+        "runtime": { "lib/netstandard2.0/ZegoToken.dll": {} },
+        "runtimeTargets": {
+          "runtimes/linux-x64/native/libzego_token.so": { "rid": "linux-x64", "assetType": "native" }
+        }
+      }
+    }
+  },
+  "libraries": {
+    "Smoke/1.0.0": { "type": "project", "serviceable": false, "sha512": "" },
+    "ZegoToken/$version": { "type": "package", "serviceable": true, "sha512": "", "path": "zegotoken/$version",
+      "hashPath": "zegotoken.$version.nupkg.sha512" }
+  }
+}
+JSON
+[[ $(env -u ZEGO_TOKEN_LIB "$dotnet" "$clr/package-reference/Smoke.exe") == "$version" ]]
+echo "a PackageReference (deps.json, the package's runtimes/linux-x64/native/), on CoreCLR: $version"
+# Away from every runtimes/ folder above (the loader also looks two folders up, the package's layout).
+nowhere=$(mktemp -d)
+smoke_app "$nowhere/a/b"
+# (The runtime aborts on the unhandled exception; the braces keep bash's "Aborted" out of the log.)
+if { env -u ZEGO_TOKEN_LIB "$dotnet" "$nowhere/a/b/Smoke.exe" >/dev/null 2>"$clr/nowhere-error.txt"; } 2>/dev/null; then
+  rm -rf "$nowhere"
+  exit 1
+fi
+rm -rf "$nowhere"
+grep -q "ZEGO_TOKEN_LIB" "$clr/nowhere-error.txt" && grep -q "$nowhere/a/b/runtimes/linux-x64/native/libzego_token.so: not found" "$clr/nowhere-error.txt" &&
+  grep -q "the system loader" "$clr/nowhere-error.txt" || { cat "$clr/nowhere-error.txt"; exit 1; }
+echo "nowhere, on CoreCLR: one error naming every path tried and the system loader"
+echo "4 passed, 0 failed (loading on CoreCLR)"

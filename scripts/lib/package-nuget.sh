@@ -95,4 +95,32 @@ check_nuget() { # TARGETS...
     die "nuget: the consumer did not find the library in the installed package"
   [[ $printed == "$version" ]] || die "nuget: the consumer printed '$printed'"
   echo "nuget install from dist/nuget, a consumer built with mcs, under mono: $printed"
+  # The same consumer on CoreCLR, resolved as a PackageReference is: its deps.json names the package,
+  # found in the install folder through an additional probing path, with its runtimes/<rid>/native/.
+  local dotnet app="$out/coreclr" rid
+  dotnet=$(bindings/dotnet/coreclr/dotnet-host.sh) || die "nuget: no dotnet host (dotnetcore2)"
+  rid=$(target_field x86_64-unknown-linux-gnu nuget)
+  mkdir -p "$app"
+  cp "$out/Smoke.exe" "$app/"
+  : >"$out/packages/ZegoToken.$version/zegotoken.$version.nupkg.sha512"
+  printf '{"runtimeOptions":{"tfm":"netcoreapp3.1","framework":{"name":"Microsoft.NETCore.App","version":"3.1.0"},"configProperties":{"System.Globalization.Invariant":true}}}\n' \
+    >"$app/Smoke.runtimeconfig.json"
+  printf '{"runtimeOptions":{"additionalProbingPaths":["%s"]}}\n' "$out/packages" >"$app/Smoke.runtimeconfig.dev.json"
+  cat >"$app/Smoke.deps.json" <<JSON
+{
+  "runtimeTarget": { "name": ".NETCoreApp,Version=v3.1", "signature": "" },
+  "targets": { ".NETCoreApp,Version=v3.1": {
+    "Smoke/1.0.0": { "dependencies": { "ZegoToken": "$version" }, "runtime": { "Smoke.exe": {} } },
+    "ZegoToken/$version": { "runtime": { "lib/netstandard2.0/ZegoToken.dll": {} },
+      "runtimeTargets": { "runtimes/$rid/native/libzego_token.so": { "rid": "$rid", "assetType": "native" } } } } },
+  "libraries": {
+    "Smoke/1.0.0": { "type": "project", "serviceable": false, "sha512": "" },
+    "ZegoToken/$version": { "type": "package", "serviceable": true, "sha512": "", "path": "ZegoToken.$version",
+      "hashPath": "zegotoken.$version.nupkg.sha512" } }
+}
+JSON
+  printed=$(cd "$app" && env -u ZEGO_TOKEN_LIB -u LD_LIBRARY_PATH "$dotnet" "$app/Smoke.exe") ||
+    die "nuget: on CoreCLR, the consumer did not find the library in the installed package"
+  [[ $printed == "$version" ]] || die "nuget: on CoreCLR, the consumer printed '$printed'"
+  echo "the same consumer on CoreCLR (dotnet host 3.1), as a PackageReference (deps.json): $printed"
 }
