@@ -217,9 +217,11 @@ func TestEveryVerifyCaseGivesItsCodeAndSecretIndex(t *testing.T) {
 			secrets = append(secrets, s.(string))
 		}
 		opts := zegotoken.VerifyOptions{
-			Now:        time.Unix(int64(row["now"].(float64)), 0),
 			Leeway:     time.Duration(row["leeway_seconds"].(float64)) * time.Second,
 			RequireGCM: row["require_gcm"].(bool),
+		}
+		if now, ok := row["now"].(float64); ok { // a case without "now" checks at the system clock
+			opts.Now = time.Unix(int64(now), 0)
 		}
 		if userID, ok := row["user_id"].(string); ok {
 			opts.UserID = userID
@@ -316,5 +318,34 @@ func TestClaimsTimesAreInUTCWhateverTheLocalZone(t *testing.T) {
 	}
 	if claims.CreatedAt().Unix() != claims.Ctime || claims.ExpiresAt().Unix() != claims.Expire {
 		t.Fatal("not the claims' instants")
+	}
+}
+
+func TestOptionsAreOptionalAndAnExplicitTimeIsThatTime(t *testing.T) {
+	secret := "0123456789abcdef0123456789abcdef"
+	token, err := zegotoken.Generate(1, "u", secret, 3600, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err := zegotoken.Verify(token, secret, 1); err != nil || c.UserID != "u" {
+		t.Fatalf("no options (the system clock): %+v %v", c, err)
+	}
+	if _, index, err := zegotoken.VerifyWithAny(token, []string{secret}, 1); err != nil || index != 0 {
+		t.Fatalf("no options, with any: %d %v", index, err)
+	}
+	g, err := zegotoken.NewGenerator(1, secret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	if c, err := g.Verify(token); err != nil || c.UserID != "u" {
+		t.Fatalf("the generator, no options: %+v %v", c, err)
+	}
+	// The epoch is a time like any other: a token made now is not yet valid then.
+	if _, err := zegotoken.Verify(token, secret, 1, zegotoken.VerifyOptions{Now: time.Unix(0, 0)}); !errors.Is(err, zegotoken.ErrNotYetValid) {
+		t.Fatalf("at the epoch: %v", err)
+	}
+	if _, err := zegotoken.Verify(token, secret, 1, zegotoken.VerifyOptions{}, zegotoken.VerifyOptions{}); !errors.Is(err, zegotoken.ErrInvalidArgument) {
+		t.Fatalf("two options: %v", err)
 	}
 }

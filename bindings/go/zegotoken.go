@@ -103,10 +103,15 @@ func (g *Generator) Decode(token string) (Claims, error) {
 	return takeClaims(out), nil
 }
 
-// Verify checks a token against the generator's app id and secret and opts (see Verify).
-func (g *Generator) Verify(token string, opts VerifyOptions) (Claims, error) {
+// Verify checks a token against the generator's app id and secret and opts (see Verify): at most
+// one VerifyOptions; none means the defaults (the system clock, no leeway).
+func (g *Generator) Verify(token string, opts ...VerifyOptions) (Claims, error) {
+	o, err := oneOptions(opts)
+	if err != nil {
+		return Claims{}, err
+	}
 	return g.claimsOf(token, func(handle *C.zego_token_generator, token *C.char, out **C.zego_token_claims) error {
-		return withVerifyOptions(opts, func(options *C.zego_verify_options) error {
+		return withVerifyOptions(o, func(options *C.zego_verify_options) error {
 			return result(C.zego_token_generator_verify(handle, token, options, out))
 		})
 	})
@@ -234,17 +239,22 @@ type VerifyOptions struct {
 }
 
 // Verify decodes a token and checks that it was made for appID (and opts.UserID) and is valid at
-// opts.Now: expired when now >= expire + leeway, not yet valid when ctime > now + leeway.
-func Verify(token, secret string, appID uint32, opts VerifyOptions) (Claims, error) {
-	claims, _, err := VerifyWithAny(token, []string{secret}, appID, opts)
+// opts.Now: expired when now >= expire + leeway, not yet valid when ctime > now + leeway. At most
+// one VerifyOptions; none means the defaults (the system clock, no leeway, any user id).
+func Verify(token, secret string, appID uint32, opts ...VerifyOptions) (Claims, error) {
+	claims, _, err := VerifyWithAny(token, []string{secret}, appID, opts...)
 	return claims, err
 }
 
 // VerifyWithAny is Verify with several secrets tried in order (key rotation): it also returns the
 // index of the secret that opened the token. ErrAuthFailed when none does.
-func VerifyWithAny(token string, secrets []string, appID uint32, opts VerifyOptions) (Claims, int, error) {
+func VerifyWithAny(token string, secrets []string, appID uint32, opts ...VerifyOptions) (Claims, int, error) {
 	if abiError != nil {
 		return Claims{}, 0, abiError
+	}
+	o, err := oneOptions(opts)
+	if err != nil {
+		return Claims{}, 0, err
 	}
 	// In C memory, so that the array of secrets (Go memory) holds no Go pointer.
 	strs, err := cStrings(append([]string{token}, secrets...)...)
@@ -254,7 +264,7 @@ func VerifyWithAny(token string, secrets []string, appID uint32, opts VerifyOpti
 	defer freeAll(strs)
 	var index C.size_t
 	var out *C.zego_token_claims
-	err = withVerifyOptions(opts, func(options *C.zego_verify_options) error {
+	err = withVerifyOptions(o, func(options *C.zego_verify_options) error {
 		var first **C.char
 		if len(secrets) > 0 {
 			first = &strs[1]
@@ -266,6 +276,19 @@ func VerifyWithAny(token string, secrets []string, appID uint32, opts VerifyOpti
 		return Claims{}, 0, err
 	}
 	return takeClaims(out), int(index), nil
+}
+
+// oneOptions is the options a variadic argument gives: the zero value (the defaults) for none, the
+// one given, and ErrInvalidArgument for more than one.
+func oneOptions(opts []VerifyOptions) (VerifyOptions, error) {
+	switch len(opts) {
+	case 0:
+		return VerifyOptions{}, nil
+	case 1:
+		return opts[0], nil
+	default:
+		return VerifyOptions{}, &Error{Code: codeInvalidArgument, Message: "at most one VerifyOptions"}
+	}
 }
 
 // withVerifyOptions runs use with a native options handle made from opts, then frees it.

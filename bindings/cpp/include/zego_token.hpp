@@ -116,8 +116,11 @@ struct Claims {
 /// What a verification checks beyond integrity and app id. The defaults are the system clock, no
 /// leeway, any user id and both formats.
 struct VerifyOptions {
-  /// The time to check at, in unix seconds; 0 is the system clock.
-  int64_t now_unix = 0;
+  /// The value of now_unix that means "read the system clock" (the default).
+  enum : int64_t { system_clock = INT64_MIN };
+  /// The time to check at, in unix seconds; any time given is that time (0 is the epoch), and
+  /// system_clock, the default, reads the system clock.
+  int64_t now_unix = system_clock;
   /// Tolerated clock skew in seconds, not negative (refused with InvalidArgument).
   int64_t leeway_seconds = 0;
   /// The user id the token must be for (code 33 otherwise); empty for any.
@@ -269,7 +272,7 @@ inline OwnedOptions make_options(const VerifyOptions& options) {
   zego_verify_options* made = nullptr;
   check(zego_verify_options_new(&made));
   OwnedOptions handle(made);
-  if (options.now_unix != 0) check(zego_verify_options_set_now(handle.get(), options.now_unix));
+  if (options.now_unix != VerifyOptions::system_clock) check(zego_verify_options_set_now(handle.get(), options.now_unix));
   check(zego_verify_options_set_leeway(handle.get(), options.leeway_seconds));
   if (!options.user_id.empty()) check(zego_verify_options_set_user_id(handle.get(), c_str(options.user_id)));
   check(zego_verify_options_set_require_gcm(handle.get(), options.require_gcm ? 1 : 0));
@@ -395,16 +398,10 @@ inline Claims decode(const std::string& token, const std::string& secret) {
   return detail::take_claims(claims);
 }
 
-/// Decodes a token and checks it was made for app_id and is valid at now_unix (0: the system
-/// clock), tolerating leeway_seconds of clock skew.
-inline Claims verify(const std::string& token, const std::string& secret, uint32_t app_id, int64_t now_unix = 0,
-                     int64_t leeway_seconds = 0) {
-  detail::check_abi();
-  zego_token_claims* claims = nullptr;
-  detail::check(zego_verify_token04_claims(detail::c_str(token), detail::c_str(secret), app_id, now_unix,
-                                           leeway_seconds, &claims));
-  return detail::take_claims(claims);
-}
+/// Decodes a token and checks it was made for app_id and is valid at now_unix (any time given is
+/// that time, 0 the epoch; left out, the system clock), tolerating leeway_seconds of clock skew.
+inline Claims verify(const std::string& token, const std::string& secret, uint32_t app_id,
+                     int64_t now_unix = VerifyOptions::system_clock, int64_t leeway_seconds = 0);
 
 /// verify with several secrets tried in order (key rotation); the result also says which one
 /// opened the token. AuthFailed (23) when none does.
@@ -428,6 +425,14 @@ inline Verified verify_with_any(const std::string& token, const std::vector<std:
 inline Claims verify(const std::string& token, const std::string& secret, uint32_t app_id,
                      const VerifyOptions& options) {
   return verify_with_any(token, std::vector<std::string>(1, secret), app_id, options).claims;
+}
+
+inline Claims verify(const std::string& token, const std::string& secret, uint32_t app_id, int64_t now_unix,
+                     int64_t leeway_seconds) {
+  VerifyOptions options;
+  options.now_unix = now_unix;
+  options.leeway_seconds = leeway_seconds;
+  return verify(token, secret, app_id, options);
 }
 
 /// The version of the linked library.

@@ -74,7 +74,7 @@ namespace ZegoToken
             Check(zego_verify_options_new(out IntPtr handle));
             try
             {
-                if (options.Now.HasValue) Check(zego_verify_options_set_now(handle, options.Now.Value.ToUnixTimeSeconds()));
+                if (options.NowUnix.HasValue) Check(zego_verify_options_set_now(handle, options.NowUnix.Value));
                 Check(zego_verify_options_set_leeway(handle, options.LeewaySeconds));
                 if (userId != null) Check(zego_verify_options_set_user_id(handle, userId));
                 Check(zego_verify_options_set_require_gcm(handle, options.RequireGcm ? 1 : 0));

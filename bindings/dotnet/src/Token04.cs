@@ -47,22 +47,12 @@ namespace ZegoToken
 
         /// <summary>
         /// Decodes a token and checks it was made for <paramref name="appId"/> and is valid at
-        /// <paramref name="nowUnix"/> (0: the system clock), tolerating <paramref name="leewaySeconds"/>
-        /// of clock skew: expired when now &gt;= expire + leeway, not yet valid when ctime &gt; now + leeway.
+        /// <paramref name="nowUnix"/> (unix seconds: any time given is that time, 0 the epoch; null,
+        /// the default, the system clock), tolerating <paramref name="leewaySeconds"/> of clock skew:
+        /// expired when now &gt;= expire + leeway, not yet valid when ctime &gt; now + leeway.
         /// </summary>
-        public static Claims Verify(string token, string secret, uint appId, long nowUnix = 0, long leewaySeconds = 0)
-        {
-            NativeMethods.EnsureLoaded();
-            return VerifyLoaded(token, secret, appId, nowUnix, leewaySeconds);
-        }
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static Claims VerifyLoaded(string token, string secret, uint appId, long nowUnix, long leewaySeconds)
-        {
-            NativeMethods.Check(NativeMethods.zego_verify_token04_claims(NativeMethods.Utf8(token, "token"), NativeMethods.Utf8(secret, "secret"),
-                appId, nowUnix, leewaySeconds, out var claims));
-            return NativeMethods.TakeClaims(claims);
-        }
+        public static Claims Verify(string token, string secret, uint appId, long? nowUnix = null, long leewaySeconds = 0) =>
+            Verify(token, secret, appId, new VerifyOptions { NowUnix = nowUnix, LeewaySeconds = leewaySeconds });
 
         /// <summary>
         /// Decodes a token and checks it was made for <paramref name="appId"/> and passes
@@ -81,10 +71,10 @@ namespace ZegoToken
         /// order (key rotation); the result also says which one opened the token.
         /// <see cref="ZegoTokenException.AuthenticationFailed"/> when none does.
         /// </summary>
-        public static VerifyResult VerifyWithAny(string token, IReadOnlyList<string> secrets, uint appId, VerifyOptions options)
+        public static VerifyResult VerifyWithAny(string token, IReadOnlyList<string> secrets, uint appId, VerifyOptions options = null)
         {
             if (secrets == null) throw new ArgumentNullException(nameof(secrets));
-            if (options == null) throw new ArgumentNullException(nameof(options));
+            options = options ?? new VerifyOptions(); // no options: the defaults (system clock, no leeway)
             NativeMethods.EnsureLoaded();
             return VerifyWithAnyLoaded(token, secrets, appId, options);
         }

@@ -56,10 +56,13 @@ namespace ZegoToken
             return NativeMethods.TakeClaims(claims);
         }
 
-        /// <summary>Verifies a token against this generator's app id and secret, with <paramref name="options"/>.</summary>
-        public Claims Verify(string token, VerifyOptions options)
+        /// <summary>
+        /// Verifies a token against this generator's app id and secret, with <paramref name="options"/>
+        /// (null or left out: the defaults, the system clock and no leeway).
+        /// </summary>
+        public Claims Verify(string token, VerifyOptions options = null)
         {
-            if (options == null) throw new System.ArgumentNullException(nameof(options));
+            options = options ?? new VerifyOptions();
             if (_handle.IsClosed) throw new ZegoTokenException.InvalidArgument("the generator is disposed");
             byte[] text = NativeMethods.Utf8(token, "token");
             System.IntPtr nativeOptions = NativeMethods.NewVerifyOptions(options);

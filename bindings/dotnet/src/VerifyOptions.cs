@@ -13,18 +13,21 @@ namespace ZegoToken
     /// </code></example>
     public sealed class VerifyOptions
     {
-        /// <summary>The time to check at; null (the default) is the system clock.</summary>
-        public DateTimeOffset? Now { get; set; }
+        /// <summary>
+        /// The time to check at; null (the default) is the system clock. Any time given is that
+        /// time, the epoch included.
+        /// </summary>
+        public DateTimeOffset? Now
+        {
+            get => NowUnix.HasValue ? DateTimeOffset.FromUnixTimeSeconds(NowUnix.Value) : (DateTimeOffset?)null;
+            set => NowUnix = value?.ToUnixTimeSeconds();
+        }
 
         /// <summary>
-        /// <see cref="Now"/> in unix seconds; 0 means the system clock here, as in the short
-        /// <see cref="Token04.Verify(string, string, uint, long, long)"/> (set <see cref="Now"/> for the epoch itself).
+        /// <see cref="Now"/> in unix seconds (any int64, beyond DateTimeOffset's years too); null (the
+        /// default) is the system clock, and 0 is the epoch, as everywhere in this library.
         /// </summary>
-        public long NowUnix
-        {
-            get => Now?.ToUnixTimeSeconds() ?? 0;
-            set => Now = value == 0 ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeSeconds(value);
-        }
+        public long? NowUnix { get; set; }
 
         /// <summary>Tolerated clock skew in seconds, not negative (the library refuses it with InvalidArgument).</summary>
         public long LeewaySeconds { get; set; }

@@ -344,7 +344,23 @@ namespace ZegoToken.Tests
             Assert.AreEqual("gcm", claims.Mode);
             Assert.Throws<ZegoTokenException.AppIdMismatch>(() => Token04.Verify(token, Secret, AppId + 1, new VerifyOptions { RequireGcm = true }));
             Assert.Throws<ZegoTokenException.InvalidArgument>(() => Token04.Verify(token, Secret, AppId, new VerifyOptions { LeewaySeconds = -1 }));
-            Assert.Throws<ArgumentNullException>(() => Token04.Verify(token, Secret, AppId, (VerifyOptions)null));
+            // Options are optional: null means the defaults (the system clock, no leeway).
+            Assert.AreEqual("用户", Token04.Verify(token, Secret, AppId, (VerifyOptions)null).UserId);
+            Assert.AreEqual(0, Token04.VerifyWithAny(token, new[] { Secret }, AppId).SecretIndex);
+            using (var generator = new Token04Generator(AppId, Secret)) Assert.AreEqual("用户", generator.Verify(token).UserId);
+        }
+
+        [Test]
+        public void AnExplicitTimeIsThatTimeTheEpochIncluded()
+        {
+            string token = Token04.Generate(AppId, "u", Secret, 3600, "");
+            // A token made now is not yet valid at the epoch: 0 is a time, not "use the clock".
+            Assert.Throws<ZegoTokenException.NotYetValid>(() => Token04.Verify(token, Secret, AppId, 0));
+            Assert.Throws<ZegoTokenException.NotYetValid>(() => Token04.Verify(token, Secret, AppId, new VerifyOptions { NowUnix = 0 }));
+            Assert.Throws<ZegoTokenException.NotYetValid>(() => Token04.Verify(token, Secret, AppId, new VerifyOptions { Now = DateTimeOffset.FromUnixTimeSeconds(0) }));
+            // Left out or null, the time is the system clock.
+            Assert.AreEqual("u", Token04.Verify(token, Secret, AppId).UserId);
+            Assert.AreEqual("u", Token04.Verify(token, Secret, AppId, new VerifyOptions { NowUnix = null }).UserId);
         }
 
         private const string Other = "fedcba9876543210fedcba9876543210";
@@ -406,7 +422,8 @@ namespace ZegoToken.Tests
                 string name = (string)row["name"];
                 var options = new VerifyOptions
                 {
-                    Now = DateTimeOffset.FromUnixTimeSeconds((long)row["now"]),
+                    // A case without "now" checks at the system clock.
+                    Now = row.ContainsKey("now") ? DateTimeOffset.FromUnixTimeSeconds((long)row["now"]) : (DateTimeOffset?)null,
                     LeewaySeconds = (long)row["leeway_seconds"],
                     UserId = row.ContainsKey("user_id") ? (string)row["user_id"] : null,
                     RequireGcm = (bool)row["require_gcm"],

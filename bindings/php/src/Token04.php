@@ -45,8 +45,9 @@ final class Token04
     }
 
     /**
-     * Decodes a token and checks it was made for $appId and is valid at $now (unix seconds; null:
-     * the system clock), tolerating $leeway seconds of clock skew. With $requireGcm a legacy CBC
+     * Decodes a token and checks it was made for $appId and is valid at $now (unix seconds: any time
+     * given is that time, 0 the epoch; null, the default: the system clock), tolerating $leeway
+     * seconds of clock skew. With $requireGcm a legacy CBC
      * token (mode "cbc", not authenticated) is refused with UnsupportedModeException.
      */
     public static function verify(
@@ -57,9 +58,6 @@ final class Token04
         int $leeway = 0,
         bool $requireGcm = false
     ): Claims {
-        if ($now === 0) {
-            throw new InvalidArgumentException('$now must not be 0 (use null for the system clock)', 10);
-        }
         $options = VerifyOptions::defaults()->leeway($leeway)->requireGcm($requireGcm);
         return self::verifyWithOptions($token, $secret, $appId, $now === null ? $options : $options->at($now));
     }

@@ -15,6 +15,21 @@ final class Token04Test extends TestCase
     private const SECRET = '0123456789abcdef0123456789abcdef';
     private const APP_ID = 1234567890;
 
+    public function testAnExplicitTimeIsThatTimeTheEpochIncluded(): void
+    {
+        $token = Token04::generate(1234567890, 'u', '0123456789abcdef0123456789abcdef', 3600);
+        // A token made now is not yet valid at the epoch: 0 is a time, not "use the clock".
+        try {
+            Token04::verify($token, '0123456789abcdef0123456789abcdef', 1234567890, 0);
+            $this->fail('verified at the epoch');
+        } catch (\ZegoToken\NotYetValidException $e) {
+            $this->assertSame(31, $e->getCode());
+        }
+        // Without a time (null), the system clock.
+        $this->assertSame('u', Token04::verify($token, '0123456789abcdef0123456789abcdef', 1234567890)->userId);
+        $this->assertSame('u', Token04::verify($token, '0123456789abcdef0123456789abcdef', 1234567890, null)->userId);
+    }
+
     public function testGenerateThenDecodeRoundTripsUnicode(): void
     {
         foreach ([['user_中文_ü', "载荷 ü é 😀 \u{2028} end"], ['a"b\\c', '<b>&</b>'], [str_repeat('😀', 16), '']] as [$user, $payload]) {

@@ -59,10 +59,13 @@ final class VectorsTest extends TestCase
     public function testEveryVerifyCaseGivesItsCodeAndSecretIndex(): void
     {
         foreach (Vectors::read('verify-cases.jsonl') as $row) {
-            $options = \ZegoToken\VerifyOptions::defaults()->at($row['now'])->leeway($row['leeway_seconds'])
+            $options = \ZegoToken\VerifyOptions::defaults()->leeway($row['leeway_seconds'])
                 ->requireGcm($row['require_gcm']);
             if (isset($row['user_id'])) {
                 $options = $options->userId($row['user_id']);
+            }
+            if (array_key_exists('now', $row)) { // a case without "now" checks at the system clock
+                $options = $options->at($row['now']);
             }
             try {
                 $index = \ZegoToken\Token04::verifyWithAny($row['token'], $row['secrets'], $row['app_id'], $options)->secretIndex;

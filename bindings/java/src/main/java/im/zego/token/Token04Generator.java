@@ -68,6 +68,12 @@ public final class Token04Generator implements AutoCloseable {
     }
 
     /** Verifies a token against this generator's app id and secret, with {@code options}. */
+    /** Verifies a token against this generator's app id, at the system clock with no leeway. */
+    public Claims verify(String token) {
+        return verify(token, VerifyOptions.defaults());
+    }
+
+    /** Verifies a token against this generator's app id, with {@code options}. */
     public Claims verify(String token, VerifyOptions options) {
         byte[] text = Native.text(token, "token");
         java.util.Objects.requireNonNull(options, "options must not be null");

@@ -53,15 +53,13 @@ public final class ZegoToken {
     }
 
     /**
-     * Decodes a token and checks it was made for appId and is valid at nowUnix (0: the system clock),
+     * Decodes a token and checks it was made for appId and is valid at nowUnix (unix seconds: any time
+     * given is that time, 0 the epoch; {@link #verify(String, String, long)} uses the system clock),
      * tolerating leewaySeconds of clock skew: expired when now >= expire + leeway, not yet valid when
      * ctime > now + leeway.
      */
     public static Claims verify(String token, String secret, long appId, long nowUnix, long leewaySeconds) {
-        PointerByReference out = Native.out();
-        Native.check(Native.Lib.zego_verify_token04_claims(Native.text(token, "token"), Native.text(secret, "secret"),
-                Native.appId(appId), nowUnix, leewaySeconds, out));
-        return Native.takeClaims(out);
+        return verify(token, secret, appId, VerifyOptions.defaults().at(nowUnix).leeway(leewaySeconds));
     }
 
     /**
@@ -79,6 +77,11 @@ public final class ZegoToken {
      * rotation): also says which one opened the token. {@link ZegoTokenException.AuthenticationFailed}
      * when none does.
      */
+    public static Verified verifyWithAny(String token, List<String> secrets, long appId) {
+        return verifyWithAny(token, secrets, appId, VerifyOptions.defaults());
+    }
+
+    /** {@link #verifyWithAny(String, List, long)} with {@code options}. */
     public static Verified verifyWithAny(String token, List<String> secrets, long appId, VerifyOptions options) {
         Objects.requireNonNull(secrets, "secrets must not be null");
         Objects.requireNonNull(options, "options must not be null");
@@ -102,7 +105,7 @@ public final class ZegoToken {
 
     /** Verifies against the system clock with no leeway. */
     public static Claims verify(String token, String secret, long appId) {
-        return verify(token, secret, appId, 0, 0);
+        return verify(token, secret, appId, VerifyOptions.defaults());
     }
 
     /** The version of the loaded native library. */

@@ -71,6 +71,28 @@ class ZegoTokenTest {
     }
 
     @Test
+    void anExplicitTimeIsThatTimeTheEpochIncluded() {
+        String token = ZegoToken.generate(APP_ID, "u", SECRET, 3600, "");
+        // A token made now is not yet valid at the epoch: 0 is a time, not "use the clock".
+        assertThrows(ZegoTokenException.NotYetValid.class, () -> ZegoToken.verify(token, SECRET, APP_ID, 0, 0));
+        assertThrows(ZegoTokenException.NotYetValid.class,
+                () -> ZegoToken.verify(token, SECRET, APP_ID, VerifyOptions.defaults().at(0)));
+        assertThrows(ZegoTokenException.NotYetValid.class,
+                () -> ZegoToken.verify(token, SECRET, APP_ID, VerifyOptions.defaults().at(java.time.Instant.EPOCH)));
+        // Without a time, the system clock.
+        assertEquals("u", ZegoToken.verify(token, SECRET, APP_ID).getUserId());
+    }
+
+    @Test
+    void optionsAreOptionalWherePassed() {
+        String token = ZegoToken.generate(APP_ID, "u", SECRET, 3600, "");
+        assertEquals(0, ZegoToken.verifyWithAny(token, java.util.Collections.singletonList(SECRET), APP_ID).getSecretIndex());
+        try (Token04Generator generator = new Token04Generator(APP_ID, SECRET)) {
+            assertEquals("u", generator.verify(token).getUserId());
+        }
+    }
+
+    @Test
     void verifyChecksTimeAndAppId() {
         String token = ZegoToken.generate(APP_ID, "u", SECRET, 60);
         Claims c = ZegoToken.verify(token, SECRET, APP_ID);
