@@ -248,7 +248,7 @@ func Verify(token, secret string, appID uint32, opts ...VerifyOptions) (Claims, 
 
 // VerifyWithAny is Verify with several secrets tried in order (key rotation): it also returns the
 // index of the secret that opened the token. ErrAuthFailed when none does.
-func VerifyWithAny(token string, secrets []string, appID uint32, opts ...VerifyOptions) (Claims, int, error) {
+func VerifyWithAny(token string, secrets []string, appID uint32, opts ...VerifyOptions) (claims Claims, secretIndex int, err error) {
 	if abiError != nil {
 		return Claims{}, 0, abiError
 	}

@@ -92,13 +92,22 @@ export interface VerifyOptions {
 /** Decodes a token and checks its app id and time. */
 export function verify(token: string, secret: string, appId: number, options?: VerifyOptions): Claims;
 
-/** verify with several secrets tried in order (key rotation): the claims and the matching index. */
+/** verify with several secrets tried in order (key rotation): the claims and the matching secret's index. */
 export function verifyWithAny(
   token: string,
   secrets: readonly string[],
   appId: number,
   options?: VerifyOptions
-): { readonly claims: Claims; readonly index: number };
+): VerifiedWithAny;
+
+/** What verifyWithAny returns. */
+export interface VerifiedWithAny {
+  readonly claims: Claims;
+  /** The index, in the list given, of the secret that opened the token. */
+  readonly secretIndex: number;
+  /** @deprecated The same as secretIndex (this package's first name for it). */
+  readonly index: number;
+}
 
 /** The version of the loaded native library. */
 export function libraryVersion(): string;

@@ -155,6 +155,14 @@ function rtcRoomPayload(roomId, { canLogin = true, canPublish = false, streamIds
   );
 }
 
+/** What verifyWithAny returns: the claims and which secret opened the token, as `secretIndex`
+ * (the name every binding uses) and, deprecated, `index` (its first name here; not enumerated). */
+function verified(claims, secretIndex) {
+  const result = { claims, secretIndex };
+  Object.defineProperty(result, 'index', { value: secretIndex, enumerable: false });
+  return Object.freeze(result);
+}
+
 /** The claims of the library's JSON, with ctime and expire also as Dates (createdAt, expiresAt). */
 function claims(json) {
   const c = JSON.parse(json);
@@ -226,7 +234,8 @@ function verify(token, secret, appId, options = {}) {
   return verifyWithAny(token, [secret], appId, options).claims;
 }
 
-/** verify with several secrets tried in order (key rotation): { claims, index } of the match. */
+/** verify with several secrets tried in order (key rotation): { claims, secretIndex } of the match
+ * (`index`, the same number, is the deprecated name). */
 function verifyWithAny(token, secrets, appId, options = {}) {
   if (!Array.isArray(secrets)) throw new TypeError('secrets must be an array of strings');
   const texts = secrets.map((s) => text(s, 'secret'));
@@ -236,7 +245,7 @@ function verifyWithAny(token, secrets, appId, options = {}) {
     const handle = [null];
     const index = [0];
     check(native.verifyWithOptions(tokenText, texts, texts.length, app, nativeOptions, handle, index));
-    return Object.freeze({ claims: takeClaims(handle[0]), index: Number(index[0]) });
+    return verified(takeClaims(handle[0]), Number(index[0]));
   });
 }
 

@@ -9,7 +9,7 @@ const OTHER = 'fedcba9876543210fedcba9876543210';
 
 test('verifyWithAny returns the index of the matching secret', () => {
   const token = z.generate(APP_ID, 'u', SECRET, 60);
-  const { claims, index } = z.verifyWithAny(token, [OTHER, SECRET], APP_ID);
+  const { claims, secretIndex: index } = z.verifyWithAny(token, [OTHER, SECRET], APP_ID);
   assert.deepEqual([claims.userId, index], ['u', 1]);
   assert.throws(() => z.verifyWithAny(token, [OTHER], APP_ID), z.AuthenticationError);
   assert.throws(() => z.verifyWithAny(token, [], APP_ID), z.InvalidArgumentError);
@@ -45,4 +45,12 @@ test('a generator decodes and verifies with its key', () => {
   other.close();
   g.close();
   assert.throws(() => g.decode(token), z.InvalidArgumentError);
+});
+
+test('verifyWithAny names the matched secret secretIndex, with index as its deprecated alias', () => {
+  const token = z.generate(APP_ID, 'u', SECRET, 60);
+  const result = z.verifyWithAny(token, [OTHER, SECRET], APP_ID);
+  assert.equal(result.secretIndex, 1);
+  assert.equal(result.index, 1);
+  assert.deepEqual(Object.keys(result), ['claims', 'secretIndex']);
 });

@@ -96,6 +96,19 @@ static void TokensBreakingAGenerationRuleDecodeWithTheirFindings(void) {
     CHECK("a token within the rules has no finding", c != nil && [c.findings count] == 0);
 }
 
+static void TheDeprecatedMatchedIndexSelectorStillAnswers(void) {
+    NSError *error = nil;
+    NSString *token = [ZTKToken04 generateWithAppID:AppID userID:@"u" secret:Secret effectiveTimeInSeconds:60 payload:nil error:&error];
+    NSArray *secrets = [NSArray arrayWithObjects:@"fedcba9876543210fedcba9876543210", Secret, nil];
+    NSUInteger secretIndex = 9, matched = 9;
+    [ZTKToken04 verifyToken:token secrets:secrets appID:AppID options:nil secretIndex:&secretIndex error:&error];
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    [ZTKToken04 verifyToken:token secrets:secrets appID:AppID options:nil matchedIndex:&matched error:&error];
+#pragma GCC diagnostic pop
+    CHECK("secretIndex: and the deprecated matchedIndex: give the matched secret", secretIndex == 1 && matched == 1);
+}
+
 static NSInteger CategoryCode(NSString *category) {
     NSDictionary *codes = [NSDictionary dictionaryWithObjectsAndKeys:
         [NSNumber numberWithInt:0], @"ok", [NSNumber numberWithInt:20], @"malformed",
@@ -150,7 +163,7 @@ static void EveryVerifyCaseGivesItsCodeAndSecretIndex(void) {
                                        secrets:[row objectForKey:@"secrets"]
                                          appID:[[row objectForKey:@"app_id"] unsignedIntValue]
                                        options:options
-                                  matchedIndex:&index
+                                   secretIndex:&index
                                          error:&error];
         NSInteger expected = [[row objectForKey:@"expect_code"] integerValue];
         BOOL good = expected == 0 ? (c != nil && index == [[row objectForKey:@"secret_index"] unsignedIntegerValue])
@@ -407,6 +420,7 @@ int main(void) {
     TokensBreakingAGenerationRuleDecodeWithTheirFindings();
     EveryInvalidTokenGivesItsCategory();
     EveryVerifyCaseGivesItsCodeAndSecretIndex();
+    TheDeprecatedMatchedIndexSelectorStillAnswers();
     PrivilegePayloadMatchesTheOfficialJSONByteForByte();
     GenerateThenDecodeRoundTripsUnicode();
     ClaimsCarryTheirTimesAsDates();

@@ -75,3 +75,12 @@ def test_generator_decodes_and_verifies_with_its_key():
             other_app.verify(token)
     with pytest.raises(zego_token.InvalidArgumentError):
         generator.decode(token)  # closed
+
+
+def test_verify_with_any_returns_a_named_tuple_with_the_secret_index():
+    token = zego_token.generate(APP_ID, "u", SECRET, 60)
+    result = zego_token.verify_with_any(token, [OTHER, SECRET], APP_ID)
+    assert isinstance(result, zego_token.Verified)
+    assert (result.claims.user_id, result.secret_index) == ("u", 1)
+    claims, secret_index = result  # still a tuple
+    assert secret_index == 1

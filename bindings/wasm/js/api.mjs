@@ -79,6 +79,14 @@ function call(fn, ...args) {
   }
 }
 
+/** What verifyWithAny returns: the claims and which secret opened the token, as `secretIndex`
+ * (the name every binding uses) and, deprecated, `index` (its first name here; not enumerated). */
+function verified(claims, secretIndex) {
+  const result = { claims, secretIndex };
+  Object.defineProperty(result, 'index', { value: secretIndex, enumerable: false });
+  return Object.freeze(result);
+}
+
 /** The claims of the library's JSON, with ctime and expire also as Dates (createdAt, expiresAt). */
 function claims(json) {
   const c = JSON.parse(json);
@@ -207,7 +215,8 @@ export function verify(token, secret, appId, options = {}) {
   return verifyWithAny(token, [secret], appId, options).claims;
 }
 
-/** verify with several secrets tried in order (key rotation): { claims, index } of the match. */
+/** verify with several secrets tried in order (key rotation): { claims, secretIndex } of the match
+ * (`index`, the same number, is the deprecated name). */
 export function verifyWithAny(token, secrets, appId, options = {}) {
   if (!Array.isArray(secrets)) throw new TypeError('secrets must be an array of strings');
   const texts = secrets.map(secretText);
@@ -215,7 +224,7 @@ export function verifyWithAny(token, secrets, appId, options = {}) {
   const app = integer(appId, 'appId', 0, U32_MAX);
   const o = verifyOptions(options);
   const [json, index] = call(() => wasm.verifyWithAny(theToken, texts, app, o.now, o.leeway, o.userId, o.requireGcm));
-  return Object.freeze({ claims: claims(json), index });
+  return verified(claims(json), index);
 }
 
 /** The official plug-in's error codes. */

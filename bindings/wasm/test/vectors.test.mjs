@@ -44,7 +44,7 @@ test('every shared verify case gives its code and secret index', () => {
   for (const row of vectors('verify-cases.jsonl')) {
     let outcome;
     try {
-      const { index } = z.verifyWithAny(row.token, row.secrets, row.app_id, {
+      const { secretIndex: index } = z.verifyWithAny(row.token, row.secrets, row.app_id, {
         now: row.now, leeway: row.leeway_seconds, userId: row.user_id ?? null, requireGcm: row.require_gcm,
       });
       outcome = [0, index];

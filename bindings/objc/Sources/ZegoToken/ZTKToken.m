@@ -333,7 +333,7 @@ static BOOL ZTKNativeOptions(ZTKVerifyOptions *options, zego_verify_options **ou
         ZTKFail(error, ZEGO_RESULT_NULL_POINTER, @"secret must not be nil");
         return nil;
     }
-    return [self verifyToken:token secrets:[NSArray arrayWithObject:secret] appID:appID options:options matchedIndex:NULL error:error];
+    return [self verifyToken:token secrets:[NSArray arrayWithObject:secret] appID:appID options:options secretIndex:NULL error:error];
 }
 
 + (ZTKClaims *)verifyToken:(NSString *)token
@@ -341,6 +341,15 @@ static BOOL ZTKNativeOptions(ZTKVerifyOptions *options, zego_verify_options **ou
                      appID:(uint32_t)appID
                    options:(ZTKVerifyOptions *)options
               matchedIndex:(NSUInteger *)matchedIndex
+                     error:(NSError **)error {
+    return [self verifyToken:token secrets:secrets appID:appID options:options secretIndex:matchedIndex error:error];
+}
+
++ (ZTKClaims *)verifyToken:(NSString *)token
+                   secrets:(NSArray *)secrets
+                     appID:(uint32_t)appID
+                   options:(ZTKVerifyOptions *)options
+               secretIndex:(NSUInteger *)secretIndex
                      error:(NSError **)error {
     if (!ZTKCheckABI(error)) return nil;
     size_t length;
@@ -380,7 +389,7 @@ static BOOL ZTKNativeOptions(ZTKVerifyOptions *options, zego_verify_options **ou
         ZTKFail(error, code, nil);
         return nil;
     }
-    if (matchedIndex != NULL) *matchedIndex = (NSUInteger)index;
+    if (secretIndex != NULL) *secretIndex = (NSUInteger)index;
     return [ZTKClaims claimsTakingHandle:claims];
 }
 

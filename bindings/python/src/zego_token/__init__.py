@@ -13,6 +13,7 @@ from ._core import (
     Claims,
     Generator,
     RtcRoomPayload,
+    Verified,
     decode,
     generate,
     library_version,
@@ -86,4 +87,5 @@ __all__ = [
     "message",
     "verify",
     "verify_with_any",
+    "Verified",
 ]

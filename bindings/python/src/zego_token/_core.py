@@ -8,7 +8,7 @@ import threading
 from ctypes import c_char_p, c_size_t, c_void_p
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Optional, Sequence, Tuple, Union
+from typing import NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import _fast, _native
 from ._fast import speedups as _speedups
@@ -334,9 +334,10 @@ def verify_with_any(
     leeway: Duration = 0,
     user_id: Optional[str] = None,
     require_gcm: bool = False,
-) -> Tuple[Claims, int]:
-    """verify with several secrets tried in order (key rotation): returns the claims and the index
-    of the secret that opened the token. AuthenticationError when none does."""
+) -> "Verified":
+    """verify with several secrets tried in order (key rotation): returns a Verified, the claims and
+    the index of the secret that opened the token (secret_index). AuthenticationError when none
+    does. A Verified is a named tuple: ``claims, secret_index = verify_with_any(...)`` works."""
     if isinstance(secrets, (str, bytes)) or not isinstance(secrets, Sequence):
         raise InvalidArgumentTypeError("secrets must be a sequence of str")
     texts = [_c(s, "secret") for s in secrets]
@@ -349,7 +350,14 @@ def verify_with_any(
                 token_c, array, len(texts), app_id, options, ctypes.byref(claims), ctypes.byref(index)
             )
         )
-        return _take_claims(claims), index.value
+        return Verified(_take_claims(claims), index.value)
+
+
+class Verified(NamedTuple):
+    """What verify_with_any returns: the claims, and which secret of the list opened the token."""
+
+    claims: Claims
+    secret_index: int
 
 
 class _VerifyOptions:

@@ -132,14 +132,22 @@ typedef NS_ENUM(NSInteger, ZTKErrorCode) {
                                   appID:(uint32_t)appID
                                 options:(ZTKVerifyOptions * ZTK_NULLABLE)options
                                   error:(NSError * ZTK_NULLABLE * ZTK_NULLABLE)error;
-/// As verifyToken:secret:..., trying each secret in order (key rotation); *matchedIndex (may be
+/// As verifyToken:secret:..., trying each secret in order (key rotation); *secretIndex (may be
 /// NULL) receives the index of the secret that worked.
 + (ZTKClaims * ZTK_NULLABLE)verifyToken:(NSString *)token
                                 secrets:(NSArray *)secrets
                                   appID:(uint32_t)appID
                                 options:(ZTKVerifyOptions * ZTK_NULLABLE)options
-                           matchedIndex:(NSUInteger * ZTK_NULLABLE)matchedIndex
+                            secretIndex:(NSUInteger * ZTK_NULLABLE)secretIndex
                                   error:(NSError * ZTK_NULLABLE * ZTK_NULLABLE)error;
+/// The same, under its first name: use verifyToken:secrets:appID:options:secretIndex:error:.
++ (ZTKClaims * ZTK_NULLABLE)verifyToken:(NSString *)token
+                                secrets:(NSArray *)secrets
+                                  appID:(uint32_t)appID
+                                options:(ZTKVerifyOptions * ZTK_NULLABLE)options
+                           matchedIndex:(NSUInteger * ZTK_NULLABLE)matchedIndex
+                                  error:(NSError * ZTK_NULLABLE * ZTK_NULLABLE)error
+    __attribute__((deprecated("use verifyToken:secrets:appID:options:secretIndex:error:")));
 /// The library's English sentence for a code.
 + (NSString *)messageForCode:(NSInteger)code;
 /// The version of the linked native library.
