@@ -152,14 +152,30 @@ export class InvalidStreamIdError extends ZegoTokenError {}
 export class InvalidArgumentError extends ZegoTokenError {}
 export class NullPointerError extends ZegoTokenError {}
 export class InvalidUtf8Error extends ZegoTokenError {}
-export class MalformedTokenError extends ZegoTokenError {}
+export class MalformedError extends ZegoTokenError {}
 export class UnsupportedVersionError extends ZegoTokenError {}
 export class UnsupportedModeError extends ZegoTokenError {}
-export class AuthenticationError extends ZegoTokenError {}
+export class AuthFailedError extends ZegoTokenError {}
 export class BadPlaintextError extends ZegoTokenError {}
-export class ExpiredTokenError extends ZegoTokenError {}
+export class ExpiredError extends ZegoTokenError {}
 export class NotYetValidError extends ZegoTokenError {}
 export class AppIdMismatchError extends ZegoTokenError {}
 export class UserIdMismatchError extends ZegoTokenError {}
 export class RandomUnavailableError extends ZegoTokenError {}
-export class InternalError extends ZegoTokenError {}
+export class PanicError extends ZegoTokenError {}
+/** @deprecated The first name of MalformedError (the names now follow the C ones). */
+export const MalformedTokenError: typeof MalformedError;
+/** @deprecated */
+export type MalformedTokenError = MalformedError;
+/** @deprecated The first name of AuthFailedError. */
+export const AuthenticationError: typeof AuthFailedError;
+/** @deprecated */
+export type AuthenticationError = AuthFailedError;
+/** @deprecated The first name of ExpiredError. */
+export const ExpiredTokenError: typeof ExpiredError;
+/** @deprecated */
+export type ExpiredTokenError = ExpiredError;
+/** @deprecated The first name of PanicError. */
+export const InternalError: typeof PanicError;
+/** @deprecated */
+export type InternalError = PanicError;

@@ -7,6 +7,6 @@ export const {
   InvalidEffectiveTimeError, PayloadTooLargeError, InvalidRoomIdError, InvalidStreamIdError,
   InvalidArgumentError, NullPointerError, InvalidUtf8Error, MalformedTokenError, UnsupportedVersionError,
   UnsupportedModeError, AuthenticationError, BadPlaintextError, ExpiredTokenError, NotYetValidError,
-  AppIdMismatchError, UserIdMismatchError, RandomUnavailableError, InternalError,
+  AppIdMismatchError, UserIdMismatchError, RandomUnavailableError, InternalError, MalformedError, AuthFailedError, ExpiredError, PanicError,
 } = zegoToken;
 export default zegoToken;

@@ -69,7 +69,7 @@ namespace ZegoToken
         /// <summary>
         /// <see cref="Verify(string, string, uint, VerifyOptions)"/> with several secrets tried in
         /// order (key rotation); the result also says which one opened the token.
-        /// <see cref="ZegoTokenException.AuthenticationFailed"/> when none does.
+        /// <see cref="ZegoTokenException.AuthFailed"/> when none does.
         /// </summary>
         public static VerifyResult VerifyWithAny(string token, IReadOnlyList<string> secrets, uint appId, VerifyOptions options = null)
         {

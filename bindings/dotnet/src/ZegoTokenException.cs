@@ -31,7 +31,7 @@ namespace ZegoToken
                 case 20: return new Malformed(message);
                 case 21: return new UnsupportedVersion(message);
                 case 22: return new UnsupportedMode(message);
-                case 23: return new AuthenticationFailed(message);
+                case 23: return new AuthFailed(message);
                 case 24: return new BadPlaintext(message);
                 case 30: return new Expired(message);
                 case 31: return new NotYetValid(message);
@@ -69,7 +69,12 @@ namespace ZegoToken
         /// <summary>Code 22: the token's mode byte is not 1.</summary>
         public sealed class UnsupportedMode : ZegoTokenException { internal UnsupportedMode(string m) : base(22, m) { } }
         /// <summary>Code 23: wrong secret, or the token was altered.</summary>
-        public sealed class AuthenticationFailed : ZegoTokenException { internal AuthenticationFailed(string m) : base(23, m) { } }
+#pragma warning disable 618 // derives from its deprecated first name, so that catching that still works
+        public sealed class AuthFailed : AuthenticationFailed { internal AuthFailed(string m) : base(m) { } }
+#pragma warning restore 618
+        /// <summary>Code 23 under its first name: a token refused as <see cref="AuthFailed"/> is also this.</summary>
+        [Obsolete("Catch ZegoTokenException.AuthFailed: the names follow the C ones (ZEGO_RESULT_AUTH_FAILED).")]
+        public class AuthenticationFailed : ZegoTokenException { internal AuthenticationFailed(string m) : base(23, m) { } }
         /// <summary>Code 24: the token decrypts but is not the expected claims.</summary>
         public sealed class BadPlaintext : ZegoTokenException { internal BadPlaintext(string m) : base(24, m) { } }
         /// <summary>Code 30: now &gt;= expire + leeway.</summary>

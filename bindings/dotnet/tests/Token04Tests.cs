@@ -351,6 +351,17 @@ namespace ZegoToken.Tests
         }
 
         [Test]
+        public void Code23TakesItsNameFromTheCOneAndIsStillCaughtUnderItsFirstName()
+        {
+            string token = Token04.Generate(AppId, "u", Secret, 60, "");
+            var refused = Assert.Throws<ZegoTokenException.AuthFailed>(() => Token04.Decode(token, Other));
+#pragma warning disable 618 // the deprecated first name, on purpose
+            Assert.IsInstanceOf<ZegoTokenException.AuthenticationFailed>(refused);
+#pragma warning restore 618
+            Assert.AreEqual(23, refused.Code);
+        }
+
+        [Test]
         public void AnExplicitTimeIsThatTimeTheEpochIncluded()
         {
             string token = Token04.Generate(AppId, "u", Secret, 3600, "");
@@ -372,7 +383,7 @@ namespace ZegoToken.Tests
             VerifyResult result = Token04.VerifyWithAny(token, new[] { Other, Secret }, AppId, new VerifyOptions());
             Assert.AreEqual("u", result.Claims.UserId);
             Assert.AreEqual(1, result.SecretIndex);
-            Assert.Throws<ZegoTokenException.AuthenticationFailed>(() => Token04.VerifyWithAny(token, new[] { Other }, AppId, new VerifyOptions()));
+            Assert.Throws<ZegoTokenException.AuthFailed>(() => Token04.VerifyWithAny(token, new[] { Other }, AppId, new VerifyOptions()));
             Assert.Throws<ZegoTokenException.InvalidArgument>(() => Token04.VerifyWithAny(token, new string[0], AppId, new VerifyOptions()));
         }
 

@@ -13,10 +13,10 @@ const reasons = [
   ['InvalidAppIdError', 1], ['InvalidUserIdError', 3], ['InvalidSecretError', 5],
   ['InvalidEffectiveTimeError', 6], ['PayloadTooLargeError', 7], ['InvalidRoomIdError', 8],
   ['InvalidStreamIdError', 9], ['InvalidArgumentError', 10], ['NullPointerError', 11],
-  ['InvalidUtf8Error', 12], ['MalformedTokenError', 20], ['UnsupportedVersionError', 21],
-  ['UnsupportedModeError', 22], ['AuthenticationError', 23], ['BadPlaintextError', 24],
-  ['ExpiredTokenError', 30], ['NotYetValidError', 31], ['AppIdMismatchError', 32],
-  ['UserIdMismatchError', 33], ['RandomUnavailableError', 40], ['InternalError', 41],
+  ['InvalidUtf8Error', 12], ['MalformedError', 20], ['UnsupportedVersionError', 21],
+  ['UnsupportedModeError', 22], ['AuthFailedError', 23], ['BadPlaintextError', 24],
+  ['ExpiredError', 30], ['NotYetValidError', 31], ['AppIdMismatchError', 32],
+  ['UserIdMismatchError', 33], ['RandomUnavailableError', 40], ['PanicError', 41],
 ];
 
 const classes = { ZegoTokenError };
@@ -35,4 +35,13 @@ function errorFor(code, message) {
   return new Cls(message, code);
 }
 
-module.exports = { ...classes, errorFor };
+// The first names of four classes, before every binding took its names from the C ones
+// (ZEGO_RESULT_MALFORMED, _AUTH_FAILED, _EXPIRED, _PANIC): deprecated, the same classes.
+const deprecated = {
+  MalformedTokenError: classes.MalformedError,
+  AuthenticationError: classes.AuthFailedError,
+  ExpiredTokenError: classes.ExpiredError,
+  InternalError: classes.PanicError,
+};
+
+module.exports = { ...classes, ...deprecated, errorFor };

@@ -93,3 +93,13 @@ test('verify with requireGcm accepts a current token and returns every claim', (
   assert.throws(() => z.verify(token, SECRET, APP_ID + 1, { requireGcm: true }), z.AppIdMismatchError);
   assert.throws(() => z.verify(token, SECRET, APP_ID, { leeway: -1, requireGcm: true }), z.InvalidArgumentError);
 });
+
+test('error classes take their names from the C ones and keep their first names as aliases', () => {
+  for (const [name, alias, code] of [['MalformedError', 'MalformedTokenError', 20], ['AuthFailedError', 'AuthenticationError', 23],
+    ['ExpiredError', 'ExpiredTokenError', 30], ['PanicError', 'InternalError', 41]]) {
+    assert.equal(z[name].code, code);
+    assert.equal(z[alias], z[name], `${alias} is ${name}`);
+  }
+  assert.throws(() => z.decode(z.generate(1, 'u', '0123456789abcdef0123456789abcdef'), 'fedcba9876543210fedcba9876543210'),
+    (e) => e instanceof z.AuthFailedError && e.name === 'AuthFailedError' && e instanceof z.AuthenticationError);
+});

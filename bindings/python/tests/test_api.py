@@ -94,3 +94,13 @@ def test_verify_require_gcm_accepts_a_current_token_with_every_claim():
         zego_token.verify(token, SECRET, APP_ID + 1, require_gcm=True)
     with pytest.raises(zego_token.InvalidArgumentError):
         zego_token.verify(token, SECRET, APP_ID, leeway=-1, require_gcm=True)
+
+
+def test_error_classes_take_their_names_from_the_c_ones_and_keep_their_first_names():
+    assert zego_token.AuthFailedError.code == 23 and zego_token.AuthenticationError is zego_token.AuthFailedError
+    assert zego_token.MalformedError.code == 20 and zego_token.MalformedTokenError is zego_token.MalformedError
+    assert zego_token.ExpiredError.code == 30 and zego_token.ExpiredTokenError is zego_token.ExpiredError
+    assert zego_token.PanicError.code == 41 and zego_token.InternalError is zego_token.PanicError
+    with pytest.raises(zego_token.AuthFailedError) as caught:
+        zego_token.decode(zego_token.generate(1, "u", "0123456789abcdef0123456789abcdef", 60), "fedcba9876543210fedcba9876543210")
+    assert type(caught.value).__name__ == "AuthFailedError"

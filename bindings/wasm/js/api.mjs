@@ -9,7 +9,7 @@ export {
   PayloadTooLargeError, InvalidRoomIdError, InvalidStreamIdError, InvalidArgumentError, NullPointerError,
   InvalidUtf8Error, MalformedTokenError, UnsupportedVersionError, UnsupportedModeError, AuthenticationError,
   BadPlaintextError, ExpiredTokenError, NotYetValidError, AppIdMismatchError, UserIdMismatchError,
-  RandomUnavailableError, InternalError,
+  RandomUnavailableError, InternalError, MalformedError, AuthFailedError, ExpiredError, PanicError,
 } from './errors.mjs';
 
 /** The C ABI version the Node.js binding checks; the same core, for parity. */

@@ -13,10 +13,10 @@ const reasons = [
   ['InvalidAppIdError', 1], ['InvalidUserIdError', 3], ['InvalidSecretError', 5],
   ['InvalidEffectiveTimeError', 6], ['PayloadTooLargeError', 7], ['InvalidRoomIdError', 8],
   ['InvalidStreamIdError', 9], ['InvalidArgumentError', 10], ['NullPointerError', 11],
-  ['InvalidUtf8Error', 12], ['MalformedTokenError', 20], ['UnsupportedVersionError', 21],
-  ['UnsupportedModeError', 22], ['AuthenticationError', 23], ['BadPlaintextError', 24],
-  ['ExpiredTokenError', 30], ['NotYetValidError', 31], ['AppIdMismatchError', 32],
-  ['UserIdMismatchError', 33], ['RandomUnavailableError', 40], ['InternalError', 41],
+  ['InvalidUtf8Error', 12], ['MalformedError', 20], ['UnsupportedVersionError', 21],
+  ['UnsupportedModeError', 22], ['AuthFailedError', 23], ['BadPlaintextError', 24],
+  ['ExpiredError', 30], ['NotYetValidError', 31], ['AppIdMismatchError', 32],
+  ['UserIdMismatchError', 33], ['RandomUnavailableError', 40], ['PanicError', 41],
 ];
 
 const byCode = new Map();
@@ -32,9 +32,16 @@ for (const [name, code] of reasons) {
 export const {
   InvalidAppIdError, InvalidUserIdError, InvalidSecretError, InvalidEffectiveTimeError, PayloadTooLargeError,
   InvalidRoomIdError, InvalidStreamIdError, InvalidArgumentError, NullPointerError, InvalidUtf8Error,
-  MalformedTokenError, UnsupportedVersionError, UnsupportedModeError, AuthenticationError, BadPlaintextError,
-  ExpiredTokenError, NotYetValidError, AppIdMismatchError, UserIdMismatchError, RandomUnavailableError, InternalError,
+  MalformedError, UnsupportedVersionError, UnsupportedModeError, AuthFailedError, BadPlaintextError,
+  ExpiredError, NotYetValidError, AppIdMismatchError, UserIdMismatchError, RandomUnavailableError, PanicError,
 } = classes;
+
+// The first names of four classes, before every binding took its names from the C ones
+// (ZEGO_RESULT_MALFORMED, _AUTH_FAILED, _EXPIRED, _PANIC): deprecated, the same classes.
+export const MalformedTokenError = MalformedError;
+export const AuthenticationError = AuthFailedError;
+export const ExpiredTokenError = ExpiredError;
+export const InternalError = PanicError;
 
 /** The error for a library result code. */
 export function errorFor(code, message) {

@@ -317,9 +317,9 @@ def verify(
     """Decodes a token and checks it was made for `app_id` (and `user_id`, when given) and is
     valid at `now` (unix seconds or a datetime; None is the system clock), tolerating `leeway`
     (seconds or a timedelta) of skew. With `require_gcm`, a legacy CBC token (``mode == "cbc"``,
-    not authenticated) is refused with UnsupportedModeError. Raises ExpiredTokenError,
-    NotYetValidError, AppIdMismatchError, UserIdMismatchError, AuthenticationError,
-    MalformedTokenError, ..."""
+    not authenticated) is refused with UnsupportedModeError. Raises ExpiredError,
+    NotYetValidError, AppIdMismatchError, UserIdMismatchError, AuthFailedError,
+    MalformedError, ..."""
     return verify_with_any(
         token, [secret], app_id, now=now, leeway=leeway, user_id=user_id, require_gcm=require_gcm
     )[0]
@@ -336,7 +336,7 @@ def verify_with_any(
     require_gcm: bool = False,
 ) -> "Verified":
     """verify with several secrets tried in order (key rotation): returns a Verified, the claims and
-    the index of the secret that opened the token (secret_index). AuthenticationError when none
+    the index of the secret that opened the token (secret_index). AuthFailedError when none
     does. A Verified is a named tuple: ``claims, secret_index = verify_with_any(...)`` works."""
     if isinstance(secrets, (str, bytes)) or not isinstance(secrets, Sequence):
         raise InvalidArgumentTypeError("secrets must be a sequence of str")

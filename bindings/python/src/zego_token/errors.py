@@ -90,7 +90,7 @@ class TokenError(ZegoTokenError):
     """Base class of every reason a token is refused by decode or verify."""
 
 
-class MalformedTokenError(TokenError):
+class MalformedError(TokenError):
     """Empty, too short, not base64, lengths past the end, or trailing bytes."""
 
     code = 20
@@ -108,7 +108,7 @@ class UnsupportedModeError(TokenError):
     code = 22
 
 
-class AuthenticationError(TokenError):
+class AuthFailedError(TokenError):
     """Wrong secret, or the token was altered."""
 
     code = 23
@@ -120,7 +120,7 @@ class BadPlaintextError(TokenError):
     code = 24
 
 
-class ExpiredTokenError(TokenError):
+class ExpiredError(TokenError):
     """now >= expire + leeway."""
 
     code = 30
@@ -150,7 +150,7 @@ class RandomUnavailableError(ZegoTokenError):
     code = 40
 
 
-class InternalError(ZegoTokenError):
+class PanicError(ZegoTokenError):
     """A bug in the library, caught at its boundary. Please report it."""
 
     code = 41
@@ -167,3 +167,12 @@ def error_for(code: int, message: str) -> ZegoTokenError:
     """The exception for a library result code."""
     cls = _BY_CODE.get(code, ZegoTokenError)
     return cls(message, code)
+
+
+# The first names of four classes, before every binding took its names from the C ones
+# (ZEGO_RESULT_MALFORMED, _AUTH_FAILED, _EXPIRED, _PANIC). Deprecated: the same classes, so code that
+# catches them keeps working.
+MalformedTokenError = MalformedError
+AuthenticationError = AuthFailedError
+ExpiredTokenError = ExpiredError
+InternalError = PanicError

@@ -74,7 +74,7 @@ public final class ZegoToken {
 
     /**
      * {@link #verify(String, String, long, VerifyOptions)} with several secrets tried in order (key
-     * rotation): also says which one opened the token. {@link ZegoTokenException.AuthenticationFailed}
+     * rotation): also says which one opened the token. {@link ZegoTokenException.AuthFailed}
      * when none does.
      */
     public static Verified verifyWithAny(String token, List<String> secrets, long appId) {

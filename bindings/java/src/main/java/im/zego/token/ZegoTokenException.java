@@ -33,7 +33,7 @@ public class ZegoTokenException extends RuntimeException {
             case 20: return new Malformed(message);
             case 21: return new UnsupportedVersion(message);
             case 22: return new UnsupportedMode(message);
-            case 23: return new AuthenticationFailed(message);
+            case 23: return new AuthFailed(message);
             case 24: return new BadPlaintext(message);
             case 30: return new Expired(message);
             case 31: return new NotYetValid(message);
@@ -122,10 +122,22 @@ public class ZegoTokenException extends RuntimeException {
         UnsupportedMode(String m) { super(22, m); }
     }
 
-    /** Code 23: wrong secret, or the token was altered. */
-    public static final class AuthenticationFailed extends ZegoTokenException {
+    /**
+     * Code 23 under its first name: a token refused as {@link AuthFailed} is also this, so code that
+     * catches it keeps working.
+     * @deprecated Catch {@link AuthFailed} (the names follow the C ones, ZEGO_RESULT_AUTH_FAILED).
+     */
+    @Deprecated
+    public static class AuthenticationFailed extends ZegoTokenException {
         private static final long serialVersionUID = 1L;
         AuthenticationFailed(String m) { super(23, m); }
+    }
+
+    /** Code 23: wrong secret, or the token was altered. */
+    @SuppressWarnings("deprecation")
+    public static final class AuthFailed extends AuthenticationFailed {
+        private static final long serialVersionUID = 1L;
+        AuthFailed(String m) { super(m); }
     }
 
     /** Code 24: the token decrypts but is not the expected claims. */

@@ -71,6 +71,16 @@ class ZegoTokenTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation")
+    void code23TakesItsNameFromTheCOneAndIsStillCaughtUnderItsFirstName() {
+        ZegoTokenException refused = assertThrows(ZegoTokenException.class,
+                () -> ZegoToken.decode(ZegoToken.generate(APP_ID, "u", SECRET, 60, ""), "fedcba9876543210fedcba9876543210"));
+        assertEquals(ZegoTokenException.AuthFailed.class, refused.getClass());
+        assertTrue(refused instanceof ZegoTokenException.AuthenticationFailed);
+        assertEquals(23, refused.getCode());
+    }
+
+    @Test
     void anExplicitTimeIsThatTimeTheEpochIncluded() {
         String token = ZegoToken.generate(APP_ID, "u", SECRET, 3600, "");
         // A token made now is not yet valid at the epoch: 0 is a time, not "use the clock".
@@ -129,8 +139,8 @@ class ZegoTokenTest {
         assertThrows(ZegoTokenException.Malformed.class, () -> ZegoToken.decode("", SECRET));
         assertThrows(ZegoTokenException.Malformed.class, () -> ZegoToken.decode(token.substring(0, 30), SECRET));
         assertThrows(ZegoTokenException.UnsupportedVersion.class, () -> ZegoToken.decode("03" + token.substring(2), SECRET));
-        assertThrows(ZegoTokenException.AuthenticationFailed.class, () -> ZegoToken.decode(tampered, SECRET));
-        assertThrows(ZegoTokenException.AuthenticationFailed.class, () -> ZegoToken.decode(token, "fedcba9876543210fedcba9876543210"));
+        assertThrows(ZegoTokenException.AuthFailed.class, () -> ZegoToken.decode(tampered, SECRET));
+        assertThrows(ZegoTokenException.AuthFailed.class, () -> ZegoToken.decode(token, "fedcba9876543210fedcba9876543210"));
         assertThrows(NullPointerException.class, () -> ZegoToken.decode(null, SECRET));
     }
 
@@ -182,7 +192,7 @@ class ZegoTokenTest {
                     ZegoToken.decode(token, SECRET);
                     try {
                         ZegoToken.decode(token, "fedcba9876543210fedcba9876543210");
-                    } catch (ZegoTokenException.AuthenticationFailed expected) {
+                    } catch (ZegoTokenException.AuthFailed expected) {
                         // a failure path
                     }
                     try {
@@ -274,7 +284,7 @@ class ZegoTokenTest {
         Verified verified = ZegoToken.verifyWithAny(token, Arrays.asList(OTHER, SECRET), APP_ID, VerifyOptions.defaults());
         assertEquals("u", verified.getClaims().getUserId());
         assertEquals(1, verified.getSecretIndex());
-        assertThrows(ZegoTokenException.AuthenticationFailed.class,
+        assertThrows(ZegoTokenException.AuthFailed.class,
                 () -> ZegoToken.verifyWithAny(token, Arrays.asList(OTHER), APP_ID, VerifyOptions.defaults()));
         assertThrows(ZegoTokenException.InvalidArgument.class,
                 () -> ZegoToken.verifyWithAny(token, new ArrayList<>(), APP_ID, VerifyOptions.defaults()));
