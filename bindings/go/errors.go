@@ -46,7 +46,12 @@ var (
 	ErrAppIDMismatch        = &Error{Code: 32, Message: "token was made for another app id"}
 	ErrUserIDMismatch       = &Error{Code: 33, Message: "token was made for another user id"}
 	ErrRandomUnavailable    = &Error{Code: 40, Message: "the operating system's random number generator failed"}
-	ErrInternal             = &Error{Code: 41, Message: "internal error"}
+	ErrPanic                = &Error{Code: 41, Message: "internal error"}
+
+	// ErrInternal is ErrPanic under its first name (errors.Is matches either).
+	//
+	// Deprecated: use ErrPanic; the names follow the C ones (ZEGO_RESULT_PANIC).
+	ErrInternal = ErrPanic
 )
 
 func errorFor(code int, message string) error {

@@ -5,7 +5,7 @@
 //   zego_token::Claims claims = zego_token::verify(token, secret, 1234567890);
 //
 // Failures throw a zego_token::Error: one class per failure reason (UserIdMismatchError,
-// ExpiredTokenError, ...) under InvalidInputError or TokenError, each with code(), the library's
+// ExpiredError, ...) under InvalidInputError or TokenError, each with code(), the library's
 // stable numeric code. Every string the library returns is freed by RAII, also when an exception
 // is on its way.
 #ifndef ZEGO_TOKEN_HPP
@@ -75,17 +75,23 @@ using InvalidStreamIdError = CodedError<ZEGO_RESULT_INVALID_STREAM_ID, InvalidIn
 using InvalidArgumentError = CodedError<ZEGO_RESULT_INVALID_ARGUMENT, InvalidInputError>;             // 10
 using NullPointerError = CodedError<ZEGO_RESULT_NULL_POINTER, InvalidInputError>;                     // 11
 using InvalidUtf8Error = CodedError<ZEGO_RESULT_INVALID_UTF8, InvalidInputError>;                     // 12
-using MalformedTokenError = CodedError<ZEGO_RESULT_MALFORMED, TokenError>;                            // 20
+using MalformedError = CodedError<ZEGO_RESULT_MALFORMED, TokenError>;                            // 20
 using UnsupportedVersionError = CodedError<ZEGO_RESULT_UNSUPPORTED_VERSION, TokenError>;              // 21
 using UnsupportedModeError = CodedError<ZEGO_RESULT_UNSUPPORTED_MODE, TokenError>;                    // 22
-using AuthenticationError = CodedError<ZEGO_RESULT_AUTH_FAILED, TokenError>;                          // 23
+using AuthFailedError = CodedError<ZEGO_RESULT_AUTH_FAILED, TokenError>;                          // 23
 using BadPlaintextError = CodedError<ZEGO_RESULT_BAD_PLAINTEXT, TokenError>;                          // 24
-using ExpiredTokenError = CodedError<ZEGO_RESULT_EXPIRED, TokenError>;                                // 30
+using ExpiredError = CodedError<ZEGO_RESULT_EXPIRED, TokenError>;                                // 30
 using NotYetValidError = CodedError<ZEGO_RESULT_NOT_YET_VALID, TokenError>;                           // 31
 using AppIdMismatchError = CodedError<ZEGO_RESULT_APP_ID_MISMATCH, TokenError>;                       // 32
 using UserIdMismatchError = CodedError<ZEGO_RESULT_USER_ID_MISMATCH, TokenError>;                     // 33
 using RandomUnavailableError = CodedError<ZEGO_RESULT_RANDOM_UNAVAILABLE, Error>;                     // 40
-using InternalError = CodedError<ZEGO_RESULT_PANIC, Error>;                                           // 41
+using PanicError = CodedError<ZEGO_RESULT_PANIC, Error>;                                           // 41
+// The first names of four of them, before every binding took its names from the C ones
+// (ZEGO_RESULT_MALFORMED, _AUTH_FAILED, _EXPIRED, _PANIC): deprecated, the same types.
+using MalformedTokenError = MalformedError;
+using AuthenticationError = AuthFailedError;
+using ExpiredTokenError = ExpiredError;
+using InternalError = PanicError;
 
 /// What a token says. mode is "gcm" (current format) or "cbc" (legacy).
 struct Claims {
@@ -177,17 +183,17 @@ inline void check_abi() {
     case ZEGO_RESULT_INVALID_ARGUMENT: throw InvalidArgumentError();
     case ZEGO_RESULT_NULL_POINTER: throw NullPointerError();
     case ZEGO_RESULT_INVALID_UTF8: throw InvalidUtf8Error();
-    case ZEGO_RESULT_MALFORMED: throw MalformedTokenError();
+    case ZEGO_RESULT_MALFORMED: throw MalformedError();
     case ZEGO_RESULT_UNSUPPORTED_VERSION: throw UnsupportedVersionError();
     case ZEGO_RESULT_UNSUPPORTED_MODE: throw UnsupportedModeError();
-    case ZEGO_RESULT_AUTH_FAILED: throw AuthenticationError();
+    case ZEGO_RESULT_AUTH_FAILED: throw AuthFailedError();
     case ZEGO_RESULT_BAD_PLAINTEXT: throw BadPlaintextError();
-    case ZEGO_RESULT_EXPIRED: throw ExpiredTokenError();
+    case ZEGO_RESULT_EXPIRED: throw ExpiredError();
     case ZEGO_RESULT_NOT_YET_VALID: throw NotYetValidError();
     case ZEGO_RESULT_APP_ID_MISMATCH: throw AppIdMismatchError();
     case ZEGO_RESULT_USER_ID_MISMATCH: throw UserIdMismatchError();
     case ZEGO_RESULT_RANDOM_UNAVAILABLE: throw RandomUnavailableError();
-    case ZEGO_RESULT_PANIC: throw InternalError();
+    case ZEGO_RESULT_PANIC: throw PanicError();
     default: throw Error(code);  // a code of a newer library
   }
 }

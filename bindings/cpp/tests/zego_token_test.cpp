@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <thread>
 #include <typeinfo>
 #include <vector>
@@ -221,6 +222,15 @@ TEST(Api, VerifyWithRequireGcmAcceptsACurrentTokenWithEveryClaim) {
   EXPECT_EQ(code_of([&] { zego_token::verify(token, kSecret, kAppId, options); }), ZEGO_RESULT_INVALID_ARGUMENT);
 }
 
+TEST(Errors, TakeTheirNamesFromTheCOnesAndKeepTheirFirstNames) {
+  static_assert(std::is_same<zego_token::AuthenticationError, zego_token::AuthFailedError>::value, "the same type");
+  static_assert(std::is_same<zego_token::MalformedTokenError, zego_token::MalformedError>::value, "the same type");
+  static_assert(std::is_same<zego_token::ExpiredTokenError, zego_token::ExpiredError>::value, "the same type");
+  static_assert(std::is_same<zego_token::InternalError, zego_token::PanicError>::value, "the same type");
+  const std::string token = zego_token::generate(kAppId, "u", kSecret, 60);
+  EXPECT_THROW(zego_token::decode(token, "fedcba9876543210fedcba9876543210"), zego_token::AuthFailedError);
+}
+
 TEST(Verify, AnExplicitTimeIsThatTimeTheEpochIncluded) {
   const std::string token = zego_token::generate(kAppId, "u", kSecret, 3600);
   // A token made now is not yet valid at the epoch: 0 is a time, not "use the clock".
@@ -358,12 +368,12 @@ TEST(Errors, EachRefusedTokenThrowsItsReasonsClassUnderTokenError) {
   std::string token = generate(kAppId, "u", kSecret, 60);
   VerifyOptions later;
   later.now_unix = decode(token, kSecret).expire + 1;
-  EXPECT_EQ((code_thrown_as<MalformedTokenError, TokenError>([] { decode("04!!", kSecret); })), 20);
+  EXPECT_EQ((code_thrown_as<MalformedError, TokenError>([] { decode("04!!", kSecret); })), 20);
   EXPECT_EQ((code_thrown_as<UnsupportedVersionError, TokenError>([] { decode("03AAAAAAAAAAAA", kSecret); })), 21);
-  EXPECT_EQ((code_thrown_as<AuthenticationError, TokenError>(
+  EXPECT_EQ((code_thrown_as<AuthFailedError, TokenError>(
                 [&] { decode(token, "fedcba9876543210fedcba9876543210"); })),
             23);
-  EXPECT_EQ((code_thrown_as<ExpiredTokenError, TokenError>([&] { verify(token, kSecret, kAppId, later); })), 30);
+  EXPECT_EQ((code_thrown_as<ExpiredError, TokenError>([&] { verify(token, kSecret, kAppId, later); })), 30);
   EXPECT_EQ((code_thrown_as<AppIdMismatchError, TokenError>([&] { verify(token, kSecret, kAppId + 1); })), 32);
 }
 

@@ -107,6 +107,8 @@ static void TheDeprecatedMatchedIndexSelectorStillAnswers(void) {
     [ZTKToken04 verifyToken:token secrets:secrets appID:AppID options:nil matchedIndex:&matched error:&error];
 #pragma GCC diagnostic pop
     CHECK("secretIndex: and the deprecated matchedIndex: give the matched secret", secretIndex == 1 && matched == 1);
+    [ZTKToken04 decodeToken:token secret:@"fedcba9876543210fedcba9876543210" error:&error];
+    CHECK("code 23 is ZTKErrorAuthFailed, the C name", [error code] == ZTKErrorAuthFailed);
 }
 
 static NSInteger CategoryCode(NSString *category) {

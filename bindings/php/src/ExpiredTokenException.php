@@ -4,7 +4,11 @@ declare(strict_types=1);
 
 namespace ZegoToken;
 
-/** Code 30: now >= expire + leeway. */
+/**
+ * Code 30 under its first name.
+ *
+ * @deprecated catch the class named after the C code instead (every refusal of this code is one).
+ */
 class ExpiredTokenException extends TokenException
 {
 }

@@ -4,7 +4,11 @@ declare(strict_types=1);
 
 namespace ZegoToken;
 
-/** Code 20: the token is malformed. */
+/**
+ * Code 20 under its first name.
+ *
+ * @deprecated catch the class named after the C code instead (every refusal of this code is one).
+ */
 class MalformedTokenException extends TokenException
 {
 }

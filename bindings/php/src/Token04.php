@@ -73,7 +73,7 @@ final class Token04
 
     /**
      * Verifies with several secrets tried in order (key rotation); the result also says which one
-     * opened the token. AuthenticationFailedException when none does.
+     * opened the token. AuthFailedException when none does.
      *
      * @param list<string> $secrets
      */

@@ -15,6 +15,21 @@ final class Token04Test extends TestCase
     private const SECRET = '0123456789abcdef0123456789abcdef';
     private const APP_ID = 1234567890;
 
+    public function testErrorClassesTakeTheirNamesFromTheCOnesAndExtendTheirFirstNames(): void
+    {
+        $token = Token04::generate(1234567890, 'u', '0123456789abcdef0123456789abcdef', 60);
+        try {
+            Token04::decode($token, 'fedcba9876543210fedcba9876543210');
+            $this->fail('decoded with another secret');
+        } catch (\ZegoToken\AuthFailedException $e) {
+            $this->assertSame(\ZegoToken\AuthFailedException::class, get_class($e));
+            $this->assertInstanceOf(\ZegoToken\AuthenticationFailedException::class, $e);
+            $this->assertSame(23, $e->getCode());
+        }
+        $this->assertTrue(is_subclass_of(\ZegoToken\MalformedException::class, \ZegoToken\MalformedTokenException::class));
+        $this->assertTrue(is_subclass_of(\ZegoToken\ExpiredException::class, \ZegoToken\ExpiredTokenException::class));
+    }
+
     public function testAnExplicitTimeIsThatTimeTheEpochIncluded(): void
     {
         $token = Token04::generate(1234567890, 'u', '0123456789abcdef0123456789abcdef', 3600);

@@ -30,7 +30,9 @@ typedef NS_ENUM(NSInteger, ZTKErrorCode) {
     ZTKErrorMalformed = 20,
     ZTKErrorUnsupportedVersion = 21,
     ZTKErrorUnsupportedMode = 22,
-    ZTKErrorAuthenticationFailed = 23,
+    ZTKErrorAuthFailed = 23,
+    /// ZTKErrorAuthFailed under its first name (the codes' names follow the C ones).
+    ZTKErrorAuthenticationFailed __attribute__((deprecated("use ZTKErrorAuthFailed"))) = 23,
     ZTKErrorBadPlaintext = 24,
     ZTKErrorExpired = 30,
     ZTKErrorNotYetValid = 31,
