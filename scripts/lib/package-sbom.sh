@@ -8,7 +8,8 @@
 #   zego-token-wasm-<v>.cdx.json                      the WebAssembly of zego-token-wasm
 # Dated from the last commit (SOURCE_DATE_EPOCH), with no serial number and the checkout's path
 # written as /zego-token, so that they are reproducible like the rest. The same dependency lists
-# are also inside the binaries themselves (cargo-auditable's .dep-v0 section). Uses scripts/dist's
+# are also inside the Linux and Windows binaries themselves (cargo-auditable's .dep-v0 section; not
+# macOS, see scripts/dist's zigbuild). Uses scripts/dist's
 # variables and functions.
 # shellcheck shell=bash
 
