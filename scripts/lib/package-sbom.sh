@@ -72,12 +72,28 @@ PY
     local lib="$work/stage/zego-token-$version-$t/lib" binary
     for binary in "$lib"/libzego_token.so.1 "$lib"/zego_token.dll "$work/stage/zego-token-$version-$t"/bin/zego-token*; do
       [[ -f $binary ]] || continue
-      llvm-objcopy --dump-section .dep-v0="$work/dep-v0" "$binary" 2>/dev/null ||
-        die "sbom: $t: ${binary##*/} has no dependency list (.dep-v0)"
-      python3 -c 'import json, sys, zlib
-packages = {p["name"]: p["version"] for p in json.loads(zlib.decompress(open(sys.argv[1], "rb").read()))["packages"]}
-assert packages.get("aes-gcm") == sys.argv[2], packages' "$work/dep-v0" "$aes_gcm" ||
-        die "sbom: $t: ${binary##*/}'s dependency list is not Cargo.lock's"
+      python3 - "$binary" "$aes_gcm" <<'PY' || die "sbom: $t: ${binary##*/} has no dependency list (.dep-v0) naming Cargo.lock's crates"
+import json, struct, subprocess, sys, zlib, tempfile
+path, aes_gcm = sys.argv[1], sys.argv[2]
+data = open(path, "rb").read()
+if data[:2] == b"MZ":  # PE: the section table after the COFF header (llvm-objcopy cannot dump from images)
+    pe = struct.unpack_from("<I", data, 0x3C)[0]
+    count, optional = struct.unpack_from("<H", data, pe + 6)[0], struct.unpack_from("<H", data, pe + 20)[0]
+    table = pe + 24 + optional
+    section = None
+    for i in range(count):
+        entry = table + 40 * i
+        if data[entry:entry + 8].rstrip(b"\0") == b".dep-v0":
+            size, raw = struct.unpack_from("<I", data, entry + 8)[0], struct.unpack_from("<I", data, entry + 20)[0]
+            section = data[raw:raw + size]
+    assert section is not None, "no .dep-v0 section"
+else:
+    with tempfile.NamedTemporaryFile() as out:
+        subprocess.run(["llvm-objcopy", "--dump-section", ".dep-v0=" + out.name, path], check=True, capture_output=True)
+        section = open(out.name, "rb").read()
+packages = {p["name"]: p["version"] for p in json.loads(zlib.decompressobj().decompress(section))["packages"]}
+assert packages.get("aes-gcm") == aes_gcm, packages
+PY
     done
   done
   echo "sbom: $(find "$dist/sbom" -type f | wc -l) CycloneDX files; the dependency list is inside each Linux and Windows binary"
