@@ -25,6 +25,8 @@ build_python_speedups() { # TARGET
     *-windows-*) built=_speedups.dll ;;
   esac
   cp "$b/speedups/$t/release/$built" "$out/$(python_speedups_name "$t")"
+  # Windows: the link time in the PE header from the last commit, as for the library (scripts/dist).
+  [[ $t != *-windows-* ]] || python3 "$root/scripts/lib/pe-timestamp.py" "$out/$(python_speedups_name "$t")"
 }
 
 package_python() { # TARGETS...
