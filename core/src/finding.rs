@@ -6,6 +6,7 @@
 //! and [`VerifyOptions::check`](crate::VerifyOptions::check) refuses them only in a legacy CBC token,
 //! whose claims are not authenticated and where a broken rule is a sign of tampering.
 
+use std::ffi::CStr;
 use std::fmt;
 
 use crate::{Claims, MAX_USER_ID_LEN};
@@ -44,14 +45,20 @@ impl Finding {
 
     /// The stable name: `app_id_zero`, `user_id_empty`, `user_id_too_long`,
     /// `expire_not_after_ctime`, `ctime_before_epoch`, `nonce_out_of_range`.
-    pub const fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
+        // The names are ASCII literals, so this conversion cannot fail.
+        self.name_cstr().to_str().unwrap_or("finding")
+    }
+
+    /// The same name as [`name`](Finding::name), NUL-terminated for the C ABI.
+    pub const fn name_cstr(self) -> &'static CStr {
         match self {
-            Finding::AppIdZero => "app_id_zero",
-            Finding::UserIdEmpty => "user_id_empty",
-            Finding::UserIdTooLong => "user_id_too_long",
-            Finding::ExpireNotAfterCtime => "expire_not_after_ctime",
-            Finding::CtimeBeforeEpoch => "ctime_before_epoch",
-            Finding::NonceOutOfRange => "nonce_out_of_range",
+            Finding::AppIdZero => c"app_id_zero",
+            Finding::UserIdEmpty => c"user_id_empty",
+            Finding::UserIdTooLong => c"user_id_too_long",
+            Finding::ExpireNotAfterCtime => c"expire_not_after_ctime",
+            Finding::CtimeBeforeEpoch => c"ctime_before_epoch",
+            Finding::NonceOutOfRange => c"nonce_out_of_range",
         }
     }
 

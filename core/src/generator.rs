@@ -124,7 +124,7 @@ impl Generator {
         if claims_len + GCM_TAG_LEN > usize::from(u16::MAX) {
             return Err(Error::PayloadTooLarge);
         }
-        if out.len() < token_len_for(envelope_len_bound(&user_id, &payload)).min(MAX_GENERATED_TOKEN_LEN) {
+        if out.len() < len_bound(&user_id, &payload) {
             return Err(Error::BufferTooSmall);
         }
         let envelope = self.seal(&user_id, ctime, expire, random.claim_nonce, &random.gcm_nonce, &payload)?;
@@ -224,7 +224,12 @@ const fn token_len_for(envelope_len: usize) -> usize {
 /// made from them fits (their escapes counted, the numbers at their widest). Never more than
 /// [`MAX_GENERATED_TOKEN_LEN`].
 pub fn token_len_bound(user_id: &str, payload: &str) -> usize {
-    token_len_for(envelope_len_bound(&JsonString::new(user_id), &JsonString::new(payload))).min(MAX_GENERATED_TOKEN_LEN)
+    len_bound(&JsonString::new(user_id), &JsonString::new(payload))
+}
+
+/// [`token_len_bound`] for strings already measured.
+fn len_bound(user_id: &JsonString<'_>, payload: &JsonString<'_>) -> usize {
+    token_len_for(envelope_len_bound(user_id, payload)).min(MAX_GENERATED_TOKEN_LEN)
 }
 
 /// The buffer size that holds a token for any user id of `user_id_len` bytes and any payload of

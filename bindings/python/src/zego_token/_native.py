@@ -154,7 +154,7 @@ _declare("zego_token_claims_fields", c_int32, [c_void_p, POINTER(ClaimsView)])
 
 # The name of each finding bit, read once from the library (names are stable; bits unknown to it
 # have none).
-FINDING_NAMES = {1 << i: lib.zego_finding_name(1 << i).decode("ascii") for i in range(32) if lib.zego_finding_name(1 << i)}
+FINDING_NAMES = {bit: name.decode("ascii") for bit, name in ((1 << i, lib.zego_finding_name(1 << i)) for i in range(32)) if name}
 
 
 def finding_names(bits: int) -> Tuple[str, ...]:
