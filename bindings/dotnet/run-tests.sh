@@ -38,22 +38,20 @@ echo "4 passed, 0 failed (loading under mono)"
 echo "== on CoreCLR: the dotnet host and Microsoft.NETCore.App 3.1 of PyPI's dotnetcore2"
 # The .NET SDK cannot be installed here; dotnetcore2 carries a real host and runtime. The assemblies
 # are the ones mcs built above (netstandard-compatible), run with the runtimeconfig.json (and, for
-# a package reference, the deps.json) that the SDK would write. Globalization-invariant: this
-# runtime looks for ICU, which the library does not need.
+# a package reference, the deps.json) that the SDK would write (coreclr/app-config.sh).
 dotnet=$("$here/coreclr/dotnet-host.sh")
 clr="$out/coreclr"
 rm -rf "$clr" && mkdir -p "$clr"
-runtimeconfig='{"runtimeOptions":{"tfm":"netcoreapp3.1","framework":{"name":"Microsoft.NETCore.App","version":"3.1.0"},"configProperties":{"System.Globalization.Invariant":true}}}'
 mcs -warnaserror+ -out:"$clr/TestRunner.exe" "$here/coreclr/TestRunner.cs"
 cp "$out/ZegoToken.dll" "$out/ZegoToken.Tests.dll" "$nunit" "$clr/"
-echo "$runtimeconfig" >"$clr/TestRunner.runtimeconfig.json"
+"$here/coreclr/app-config.sh" "$clr/TestRunner.exe"
 echo "the NUnit tests (tests/*.cs) on CoreCLR, the library from runtimes/linux-x64/native/ beside the assembly:"
 mkdir -p "$clr/runtimes/linux-x64/native" && cp "$root/target/release/libzego_token.so" "$clr/runtimes/linux-x64/native/"
 (cd "$here" && env -u ZEGO_TOKEN_LIB "$dotnet" "$clr/TestRunner.exe" "$clr/ZegoToken.Tests.dll")
 
 # smoke_app DIR: Smoke.exe, ZegoToken.dll and Smoke.runtimeconfig.json in DIR, and no library.
 smoke_app() {
-  mkdir -p "$1" && cp "$out/ZegoToken.dll" "$out/Smoke.exe" "$1/" && echo "$runtimeconfig" >"$1/Smoke.runtimeconfig.json"
+  mkdir -p "$1" && cp "$out/ZegoToken.dll" "$out/Smoke.exe" "$1/" && "$here/coreclr/app-config.sh" "$1/Smoke.exe"
 }
 smoke_app "$clr/by-env"
 [[ $(ZEGO_TOKEN_LIB="$root/target/release/libzego_token.so" "$dotnet" "$clr/by-env/Smoke.exe") == "$version" ]]
@@ -68,31 +66,8 @@ package="$clr/packages/zegotoken/$version"
 mkdir -p "$package/lib/netstandard2.0" "$package/runtimes/linux-x64/native" "$clr/package-reference"
 cp "$out/ZegoToken.dll" "$package/lib/netstandard2.0/"
 cp "$root/target/release/libzego_token.so" "$package/runtimes/linux-x64/native/"
-: >"$package/zegotoken.$version.nupkg.sha512"
 cp "$out/Smoke.exe" "$clr/package-reference/"
-echo "$runtimeconfig" >"$clr/package-reference/Smoke.runtimeconfig.json"
-echo "{\"runtimeOptions\":{\"additionalProbingPaths\":[\"$clr/packages\"]}}" >"$clr/package-reference/Smoke.runtimeconfig.dev.json"
-cat >"$clr/package-reference/Smoke.deps.json" <<JSON
-{
-  "runtimeTarget": { "name": ".NETCoreApp,Version=v3.1", "signature": "" },
-  "targets": {
-    ".NETCoreApp,Version=v3.1": {
-      "Smoke/1.0.0": { "dependencies": { "ZegoToken": "$version" }, "runtime": { "Smoke.exe": {} } },
-      "ZegoToken/$version": {
-        "runtime": { "lib/netstandard2.0/ZegoToken.dll": {} },
-        "runtimeTargets": {
-          "runtimes/linux-x64/native/libzego_token.so": { "rid": "linux-x64", "assetType": "native" }
-        }
-      }
-    }
-  },
-  "libraries": {
-    "Smoke/1.0.0": { "type": "project", "serviceable": false, "sha512": "" },
-    "ZegoToken/$version": { "type": "package", "serviceable": true, "sha512": "", "path": "zegotoken/$version",
-      "hashPath": "zegotoken.$version.nupkg.sha512" }
-  }
-}
-JSON
+"$here/coreclr/app-config.sh" "$clr/package-reference/Smoke.exe" "$clr/packages" "zegotoken/$version" "$version" linux-x64
 [[ $(env -u ZEGO_TOKEN_LIB "$dotnet" "$clr/package-reference/Smoke.exe") == "$version" ]]
 echo "a PackageReference (deps.json, the package's runtimes/linux-x64/native/), on CoreCLR: $version"
 # Away from every runtimes/ folder above (the loader also looks two folders up, the package's layout).

@@ -102,23 +102,7 @@ check_nuget() { # TARGETS...
   rid=$(target_field x86_64-unknown-linux-gnu nuget)
   mkdir -p "$app"
   cp "$out/Smoke.exe" "$app/"
-  : >"$out/packages/ZegoToken.$version/zegotoken.$version.nupkg.sha512"
-  printf '{"runtimeOptions":{"tfm":"netcoreapp3.1","framework":{"name":"Microsoft.NETCore.App","version":"3.1.0"},"configProperties":{"System.Globalization.Invariant":true}}}\n' \
-    >"$app/Smoke.runtimeconfig.json"
-  printf '{"runtimeOptions":{"additionalProbingPaths":["%s"]}}\n' "$out/packages" >"$app/Smoke.runtimeconfig.dev.json"
-  cat >"$app/Smoke.deps.json" <<JSON
-{
-  "runtimeTarget": { "name": ".NETCoreApp,Version=v3.1", "signature": "" },
-  "targets": { ".NETCoreApp,Version=v3.1": {
-    "Smoke/1.0.0": { "dependencies": { "ZegoToken": "$version" }, "runtime": { "Smoke.exe": {} } },
-    "ZegoToken/$version": { "runtime": { "lib/netstandard2.0/ZegoToken.dll": {} },
-      "runtimeTargets": { "runtimes/$rid/native/libzego_token.so": { "rid": "$rid", "assetType": "native" } } } } },
-  "libraries": {
-    "Smoke/1.0.0": { "type": "project", "serviceable": false, "sha512": "" },
-    "ZegoToken/$version": { "type": "package", "serviceable": true, "sha512": "", "path": "ZegoToken.$version",
-      "hashPath": "zegotoken.$version.nupkg.sha512" } }
-}
-JSON
+  bindings/dotnet/coreclr/app-config.sh "$app/Smoke.exe" "$out/packages" "ZegoToken.$version" "$version" "$rid"
   printed=$(cd "$app" && env -u ZEGO_TOKEN_LIB -u LD_LIBRARY_PATH "$dotnet" "$app/Smoke.exe") ||
     die "nuget: on CoreCLR, the consumer did not find the library in the installed package"
   [[ $printed == "$version" ]] || die "nuget: on CoreCLR, the consumer printed '$printed'"
