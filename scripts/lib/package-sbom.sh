@@ -1,15 +1,12 @@
-# Sourced by scripts/dist: what is inside each artifact, as CycloneDX 1.5 SBOMs in dist/sbom written
-# by cargo-cyclonedx from Cargo.lock, one per Rust build that goes into a release artifact and per
-# target (the dependency tree differs by platform):
-#   zego-token-ffi-<v>-<triple>.cdx.json              libzego_token: in the native archive of that
-#                                                     triple and in every language package's copy
-#   zego-token-cli-<v>-<triple>.cdx.json              the zego-token tool of the native archive
-#   zego-token-python-speedups-<v>-<triple>.cdx.json  the Python wheel's accelerator
-#   zego-token-wasm-<v>.cdx.json                      the WebAssembly of zego-token-wasm
-# Dated from the last commit (SOURCE_DATE_EPOCH), with no serial number and the checkout's path
-# written as /zego-token, so that they are reproducible like the rest. The same dependency lists
-# are also inside the Linux and Windows binaries themselves (cargo-auditable's .dep-v0 section; not
-# macOS, see scripts/dist's zigbuild). Uses scripts/dist's
+# Sourced by scripts/dist: what is inside each artifact, as CycloneDX 1.5 SBOMs in dist/sbom, one per
+# artifact family as RELEASE.md names them: native, python, npm, maven, nuget, php, go
+# (<family>.cdx.json). cargo-cyclonedx writes one from Cargo.lock for each Rust build and target (the
+# dependency tree differs by platform): the library (libzego_token, in every family), the CLI (native),
+# the Python accelerator (python) and the WebAssembly module (npm: zego-token-wasm); merge-sbom.py
+# joins a family's builds into its file. Dated from the last commit (SOURCE_DATE_EPOCH), with no serial
+# number and the checkout's path written as /zego-token, so that they are reproducible like the rest.
+# The same dependency lists are also inside the Linux and Windows binaries themselves
+# (cargo-auditable's .dep-v0 section; not macOS, see scripts/dist's zigbuild). Uses scripts/dist's
 # variables and functions.
 # shellcheck shell=bash
 
@@ -33,18 +30,24 @@ cdx_files() {
 }
 
 package_sbom() { # TARGETS...
-  local t out="$dist/sbom"
-  step "sbom: CycloneDX for every Rust build in the artifacts (cargo-cyclonedx)"
-  rm -rf "$out" && mkdir -p "$out"
+  local t builds="$work/sbom" out="$dist/sbom" family
+  step "sbom: CycloneDX for every artifact family (cargo-cyclonedx, per Rust build and target)"
+  rm -rf "$builds" "$out" && mkdir -p "$builds" "$out"
   : >"$work/sbom.log"
   for t in "$@"; do
-    sbom Cargo.toml zego-token-ffi "$t" "$out/zego-token-ffi-$version-$t.cdx.json"
-    sbom Cargo.toml zego-token-cli "$t" "$out/zego-token-cli-$version-$t.cdx.json"
-    sbom bindings/python/speedups/Cargo.toml zego-token-python-speedups "$t" \
-      "$out/zego-token-python-speedups-$version-$t.cdx.json"
+    sbom Cargo.toml zego-token-ffi "$t" "$builds/ffi-$t.cdx.json"
+    sbom Cargo.toml zego-token-cli "$t" "$builds/cli-$t.cdx.json"
+    sbom bindings/python/speedups/Cargo.toml zego-token-python-speedups "$t" "$builds/speedups-$t.cdx.json"
   done
-  sbom bindings/wasm/Cargo.toml zego-token-wasm wasm32-unknown-unknown "$out/zego-token-wasm-$version.cdx.json"
-  echo "dist/sbom: $(find "$out" -type f | wc -l) CycloneDX files"
+  sbom bindings/wasm/Cargo.toml zego-token-wasm wasm32-unknown-unknown "$builds/wasm.cdx.json"
+  local merge=(python3 "$root/scripts/lib/merge-sbom.py")
+  "${merge[@]}" native "$version" "$out/native.cdx.json" "$builds"/ffi-*.cdx.json "$builds"/cli-*.cdx.json
+  "${merge[@]}" python "$version" "$out/python.cdx.json" "$builds"/ffi-*.cdx.json "$builds"/speedups-*.cdx.json
+  "${merge[@]}" npm "$version" "$out/npm.cdx.json" "$builds"/ffi-*.cdx.json "$builds/wasm.cdx.json"
+  for family in maven nuget php go; do
+    "${merge[@]}" "$family" "$version" "$out/$family.cdx.json" "$builds"/ffi-*.cdx.json
+  done
+  echo "dist/sbom: $(cd "$out" && ls | paste -sd' ')"
 }
 
 # Each SBOM is CycloneDX JSON describing its crate, with the exact versions of Cargo.lock, and each
@@ -54,17 +57,21 @@ check_sbom() { # TARGETS...
   local t file aes_gcm
   step "check sbom: CycloneDX files and the dependency lists inside the binaries"
   aes_gcm=$(awk '/^name = "aes-gcm"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
-  for file in "$dist"/sbom/*.cdx.json; do
-    python3 - "$file" "$aes_gcm" <<'PY' || die "sbom: $(basename "$file") is not the SBOM it should be"
+  local family
+  for family in native python npm maven nuget php go; do
+    python3 - "$dist/sbom/$family.cdx.json" "$family" "$aes_gcm" <<'PY' || die "sbom: $family.cdx.json is not the SBOM it should be"
 import json, sys
 bom = json.load(open(sys.argv[1]))
+family, aes_gcm = sys.argv[2], sys.argv[3]
 assert bom["bomFormat"] == "CycloneDX" and bom["specVersion"] == "1.5", "not CycloneDX 1.5"
-assert bom["metadata"]["component"]["name"] in sys.argv[1], "describes another crate"
+assert bom["metadata"]["component"]["name"] == "zego-token-" + family, "describes another family"
+builds = {c["name"] for c in bom["metadata"]["component"]["components"]}
+assert "zego-token-ffi" in builds, "the library's build is missing"
 names = {c["name"]: c["version"] for c in bom.get("components", [])}
-if "speedups" not in sys.argv[1]:
-    assert names.get("aes-gcm") == sys.argv[2], f"aes-gcm {names.get('aes-gcm')}, Cargo.lock {sys.argv[2]}"
-else:
-    assert "pyo3" in names, "no pyo3"
+assert names.get("aes-gcm") == aes_gcm, f"aes-gcm {names.get('aes-gcm')}, Cargo.lock {aes_gcm}"
+expected = {"native": "zego-token-cli", "python": "zego-token-python-speedups", "npm": "zego-token-wasm"}.get(family)
+assert expected is None or expected in builds, f"{expected} is missing"
+assert family != "python" or "pyo3" in names, "no pyo3"
 PY
   done
   for t in "$@"; do
@@ -96,5 +103,5 @@ assert packages.get("aes-gcm") == aes_gcm, packages
 PY
     done
   done
-  echo "sbom: $(find "$dist/sbom" -type f | wc -l) CycloneDX files; the dependency list is inside each Linux and Windows binary"
+  echo "sbom: one CycloneDX file per artifact family; the dependency list is inside each Linux and Windows binary"
 }
