@@ -38,6 +38,7 @@ namespace ZegoToken
                 case 32: return new AppIdMismatch(message);
                 case 33: return new UserIdMismatch(message);
                 case 40: return new RandomUnavailable(message);
+                case 41: return new Panic(message);
                 default: return new ZegoTokenException(code, message);
             }
         }
@@ -87,5 +88,7 @@ namespace ZegoToken
         public sealed class UserIdMismatch : ZegoTokenException { internal UserIdMismatch(string m) : base(33, m) { } }
         /// <summary>Code 40: the operating system's random number generator failed.</summary>
         public sealed class RandomUnavailable : ZegoTokenException { internal RandomUnavailable(string m) : base(40, m) { } }
+        /// <summary>Code 41: a bug in the library, caught at the boundary (please report it).</summary>
+        public sealed class Panic : ZegoTokenException { internal Panic(string m) : base(41, m) { } }
     }
 }

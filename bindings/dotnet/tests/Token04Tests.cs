@@ -351,6 +351,22 @@ namespace ZegoToken.Tests
         }
 
         [Test]
+        public void EveryLibraryCodeHasAnExceptionClassOfItsOwn()
+        {
+            var fromCode = typeof(ZegoTokenException).GetMethod("FromCode",
+                System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static);
+            var classes = new System.Collections.Generic.HashSet<Type>();
+            foreach (int code in new[] { 1, 3, 5, 6, 7, 8, 9, 10, 11, 12, 20, 21, 22, 23, 24, 30, 31, 32, 33, 40, 41 })
+            {
+                var e = (ZegoTokenException)fromCode.Invoke(null, new object[] { code, Token04.Message(code) });
+                Assert.AreEqual(code, e.Code);
+                Assert.AreNotEqual(typeof(ZegoTokenException), e.GetType(), "code " + code + " has no class");
+                Assert.IsTrue(classes.Add(e.GetType()), "code " + code + " shares its class");
+            }
+            Assert.IsInstanceOf<ZegoTokenException.Panic>(fromCode.Invoke(null, new object[] { 41, "internal error" }));
+        }
+
+        [Test]
         public void Code23TakesItsNameFromTheCOneAndIsStillCaughtUnderItsFirstName()
         {
             string token = Token04.Generate(AppId, "u", Secret, 60, "");

@@ -32,6 +32,7 @@ final class Errors
         32 => AppIdMismatchException::class,
         33 => UserIdMismatchException::class,
         40 => RandomUnavailableException::class,
+        41 => PanicException::class,
     ];
 
     /** The exception for a library result code (a TokenException for a code without a class). */

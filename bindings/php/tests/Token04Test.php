@@ -15,6 +15,19 @@ final class Token04Test extends TestCase
     private const SECRET = '0123456789abcdef0123456789abcdef';
     private const APP_ID = 1234567890;
 
+    public function testEveryLibraryCodeHasAnExceptionClassOfItsOwn(): void
+    {
+        $classes = [];
+        foreach ([1, 3, 5, 6, 7, 8, 9, 10, 11, 12, 20, 21, 22, 23, 24, 30, 31, 32, 33, 40, 41] as $code) {
+            $e = \ZegoToken\Errors::exceptionFor($code, Token04::message($code));
+            $this->assertSame($code, $e->getCode());
+            $this->assertNotSame(\ZegoToken\TokenException::class, get_class($e), "code $code has no class");
+            $classes[] = get_class($e);
+        }
+        $this->assertSame(count($classes), count(array_unique($classes)));
+        $this->assertInstanceOf(\ZegoToken\PanicException::class, \ZegoToken\Errors::exceptionFor(41, 'internal error'));
+    }
+
     public function testErrorClassesTakeTheirNamesFromTheCOnesAndExtendTheirFirstNames(): void
     {
         $token = Token04::generate(1234567890, 'u', '0123456789abcdef0123456789abcdef', 60);

@@ -40,6 +40,7 @@ public class ZegoTokenException extends RuntimeException {
             case 32: return new AppIdMismatch(message);
             case 33: return new UserIdMismatch(message);
             case 40: return new RandomUnavailable(message);
+            case 41: return new Panic(message);
             default: return new ZegoTokenException(code, message);
         }
     }
@@ -174,5 +175,11 @@ public class ZegoTokenException extends RuntimeException {
     public static final class RandomUnavailable extends ZegoTokenException {
         private static final long serialVersionUID = 1L;
         RandomUnavailable(String m) { super(40, m); }
+    }
+
+    /** Code 41: a bug in the library, caught at the boundary (please report it). */
+    public static final class Panic extends ZegoTokenException {
+        private static final long serialVersionUID = 1L;
+        Panic(String m) { super(41, m); }
     }
 }

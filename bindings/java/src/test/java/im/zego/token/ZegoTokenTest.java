@@ -28,6 +28,22 @@ class ZegoTokenTest {
     static final String SECRET = "0123456789abcdef0123456789abcdef";
     static final long APP_ID = 1234567890L;
 
+    /** The library's codes (include/zego_token.h), each with an exception class of its own. */
+    static final int[] LIBRARY_CODES = {1, 3, 5, 6, 7, 8, 9, 10, 11, 12, 20, 21, 22, 23, 24, 30, 31, 32, 33, 40, 41};
+
+    @Test
+    void everyLibraryCodeHasAnExceptionClassOfItsOwn() {
+        Set<Class<?>> classes = new HashSet<>();
+        for (int code : LIBRARY_CODES) {
+            ZegoTokenException e = ZegoTokenException.of(code, ZegoToken.message(code));
+            assertEquals(code, e.getCode());
+            assertTrue(e.getClass() != ZegoTokenException.class, "code " + code + " has no class");
+            assertTrue(classes.add(e.getClass()), "code " + code + " shares its class");
+        }
+        assertEquals(41, ZegoTokenException.of(41, "internal error").getCode());
+        assertTrue(ZegoTokenException.of(41, "internal error") instanceof ZegoTokenException.Panic);
+    }
+
     static int codeOf(Executable e) {
         return assertThrows(ZegoTokenException.class, e).getCode();
     }
