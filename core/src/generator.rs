@@ -32,6 +32,28 @@ pub struct Generator {
     key: GcmKey,
 }
 
+/// A token just made by [`Generator::issue`], with the times it carries. Its `Debug` leaves the
+/// token out (a token is a credential until it expires): only its length is shown.
+#[derive(Clone, PartialEq, Eq)]
+pub struct IssuedToken {
+    /// The token.
+    pub token: String,
+    /// When it was made, unix seconds (its `ctime` claim).
+    pub ctime: i64,
+    /// When it expires, unix seconds (its `expire` claim).
+    pub expire: i64,
+}
+
+impl core::fmt::Debug for IssuedToken {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("IssuedToken")
+            .field("token", &format_args!("<{} bytes>", self.token.len()))
+            .field("ctime", &self.ctime)
+            .field("expire", &self.expire)
+            .finish()
+    }
+}
+
 impl Generator {
     /// Validates the app id and the secret and expands the key.
     ///
@@ -66,13 +88,34 @@ impl Generator {
     /// [`Error::PayloadTooLarge`] when the plaintext would not fit the 16-bit length field;
     /// [`Error::RandomUnavailable`] if the OS random generator fails.
     pub fn generate(&self, user_id: &str, effective_time_in_seconds: i64, payload: &str) -> Result<String, Error> {
+        self.issue(user_id, effective_time_in_seconds, payload)
+            .map(|issued| issued.token)
+    }
+
+    /// Makes a token as [`generate`](Generator::generate) does, and returns it with the `ctime`
+    /// and `expire` it carries, for a caller that tells its client when the token expires (a
+    /// token endpoint) without decoding the token again or reading the clock a second time.
+    ///
+    /// ```
+    /// use zego_token::Generator;
+    /// let generator = Generator::new(1234567890, "0123456789abcdef0123456789abcdef")?;
+    /// let issued = generator.issue("user_123456", 3600, "")?;
+    /// assert_eq!(issued.expire - issued.ctime, 3600);
+    /// assert_eq!(generator.decode(&issued.token)?.expire, issued.expire);
+    /// # Ok::<(), zego_token::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Those of [`generate`](Generator::generate).
+    pub fn issue(&self, user_id: &str, effective_time_in_seconds: i64, payload: &str) -> Result<IssuedToken, Error> {
         validate(self.app_id, user_id, effective_time_in_seconds, payload)?;
         let ctime = clock::unix_now();
         let expire = ctime
             .checked_add(effective_time_in_seconds)
             .ok_or(Error::InvalidEffectiveTime)?;
         let random = nonce_source::draw()?;
-        self.seal_token(user_id, ctime, expire, random.claim_nonce, &random.gcm_nonce, payload)
+        let token = self.seal_token(user_id, ctime, expire, random.claim_nonce, &random.gcm_nonce, payload)?;
+        Ok(IssuedToken { token, ctime, expire })
     }
 
     /// Makes a token as [`generate`](Generator::generate) does, written into the start of `out`
@@ -340,6 +383,30 @@ mod tests {
         let shown = format!("{:?}", Generator::new(7, SECRET).unwrap());
         assert!(shown.contains("app_id: 7"));
         assert!(!shown.contains("0123"));
+    }
+
+    #[test]
+    fn an_issued_token_carries_the_times_it_reports() {
+        let generator = Generator::new(7, SECRET).unwrap();
+        let issued = generator.issue("u", 600, "").unwrap();
+        let claims = generator.decode(&issued.token).unwrap();
+        assert_eq!((claims.ctime, claims.expire), (issued.ctime, issued.expire));
+        assert_eq!(issued.expire - issued.ctime, 600);
+    }
+
+    #[test]
+    fn an_issued_tokens_debug_leaves_the_token_out() {
+        let issued = Generator::new(7, SECRET).unwrap().issue("u", 600, "").unwrap();
+        let shown = format!("{issued:?}");
+        assert!(!shown.contains(&issued.token[..20]), "{shown}");
+        assert!(shown.contains(&format!("<{} bytes>", issued.token.len())));
+    }
+
+    #[test]
+    fn issue_refuses_what_generate_refuses() {
+        let generator = Generator::new(7, SECRET).unwrap();
+        assert_eq!(generator.issue("", 600, "").unwrap_err(), Error::InvalidUserId);
+        assert_eq!(generator.issue("u", 0, "").unwrap_err(), Error::InvalidEffectiveTime);
     }
 
     #[test]

@@ -59,7 +59,8 @@ pub use decode::decode;
 pub use error::Error;
 pub use finding::{Finding, Findings};
 pub use generator::{
-    generate, generate_into, max_token_len, token_len_bound, Generator, MAX_GENERATED_TOKEN_LEN, MAX_USER_ID_LEN,
+    generate, generate_into, max_token_len, token_len_bound, Generator, IssuedToken, MAX_GENERATED_TOKEN_LEN,
+    MAX_USER_ID_LEN,
 };
 pub use payload::{
     RtcRoomPayload, MAX_ROOM_ID_LEN, MAX_STREAM_ID_COUNT, MAX_STREAM_ID_LEN, PRIVILEGE_DISABLE, PRIVILEGE_ENABLE,
