@@ -197,9 +197,9 @@ pub enum NameRule {
     Claim(String),
 }
 
-/// Who may publish streams.
+/// Who may publish streams: `"any"`, `"never"` or `{ claim = "role", value = "host" }`.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq, Default)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(try_from = "PublishRuleText")]
 pub enum PublishRule {
     #[default]
     Any,
@@ -209,6 +209,29 @@ pub enum PublishRule {
         claim: String,
         value: String,
     },
+}
+
+/// How the file writes a [`PublishRule`].
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum PublishRuleText {
+    Word(String),
+    Claim { claim: String, value: String },
+}
+
+impl TryFrom<PublishRuleText> for PublishRule {
+    type Error = String;
+
+    fn try_from(text: PublishRuleText) -> Result<Self, Self::Error> {
+        match text {
+            PublishRuleText::Word(word) if word == "any" => Ok(PublishRule::Any),
+            PublishRuleText::Word(word) if word == "never" => Ok(PublishRule::Never),
+            PublishRuleText::Word(word) => Err(format!(
+                "publish is \"any\", \"never\" or {{ claim = .., value = .. }}, not {word:?}"
+            )),
+            PublishRuleText::Claim { claim, value } => Ok(PublishRule::Claim { claim, value }),
+        }
+    }
 }
 
 /// Limits that keep one caller or a slow client from hurting the others.
@@ -221,9 +244,12 @@ pub struct LimitsConfig {
     /// Requests per minute per client address (0: no limit).
     #[serde(default = "default_per_address")]
     pub per_address_per_minute: u32,
-    /// Requests allowed at once above the steady rate.
-    #[serde(default = "default_burst")]
-    pub burst: u32,
+    /// Tokens a user may get at once above the steady rate.
+    #[serde(default = "default_user_burst")]
+    pub per_user_burst: u32,
+    /// Requests an address may send at once above the steady rate.
+    #[serde(default = "default_address_burst")]
+    pub per_address_burst: u32,
     /// The largest request body, bytes.
     #[serde(default = "default_max_body")]
     pub max_body_bytes: usize,
@@ -246,7 +272,8 @@ impl Default for LimitsConfig {
         LimitsConfig {
             per_user_per_minute: default_per_user(),
             per_address_per_minute: default_per_address(),
-            burst: default_burst(),
+            per_user_burst: default_user_burst(),
+            per_address_burst: default_address_burst(),
             max_body_bytes: default_max_body(),
             header_timeout_ms: default_header_timeout(),
             request_timeout_ms: default_request_timeout(),
@@ -262,8 +289,11 @@ fn default_per_user() -> u32 {
 fn default_per_address() -> u32 {
     600
 }
-fn default_burst() -> u32 {
-    20
+fn default_user_burst() -> u32 {
+    10
+}
+fn default_address_burst() -> u32 {
+    100
 }
 fn default_max_body() -> usize {
     16 * 1024
@@ -591,6 +621,18 @@ mod tests {
         assert_eq!(config.policy.rooms, NameRule::Prefix("game-".into()));
         assert_eq!(config.policy.stream_ids, NameRule::None);
         assert_eq!(config.policy.publish, PublishRule::Never);
+        let publish: PolicyConfig = toml::from_str("publish = { claim = \"role\", value = \"host\" }").unwrap();
+        assert_eq!(
+            publish.publish,
+            PublishRule::Claim {
+                claim: "role".into(),
+                value: "host".into()
+            }
+        );
+        let err = toml::from_str::<PolicyConfig>("publish = \"sometimes\"")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("sometimes"), "{err}");
     }
 
     #[test]

@@ -11,6 +11,8 @@ mod config_error;
 mod jwt;
 mod key_set;
 mod metrics;
+#[cfg(test)]
+mod openapi_tests;
 mod policy;
 mod rate_limit;
 mod remote_jwks;

@@ -96,6 +96,16 @@ impl Policy {
     }
 }
 
+/// Every rule a refusal can name (the OpenAPI file lists the same; a test compares them).
+#[cfg(test)]
+pub const RULES: &[&str] = &[
+    "policy.max_ttl",
+    "policy.room_tokens",
+    "policy.rooms",
+    "policy.publish",
+    "policy.stream_ids",
+];
+
 fn allows(rule: &NameRule, name: &str, caller: &Caller) -> bool {
     match rule {
         NameRule::Any => true,

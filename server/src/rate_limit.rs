@@ -12,7 +12,7 @@ pub struct RateLimits {
     per_user: Option<DefaultKeyedRateLimiter<String>>,
     per_address: Option<DefaultKeyedRateLimiter<IpAddr>>,
     /// The settings these limiters were made from (a reload with the same ones keeps their state).
-    pub settings: (u32, u32, u32),
+    pub settings: (u32, u32, u32, u32),
 }
 
 fn limiter<K: std::hash::Hash + Eq + Clone>(per_minute: u32, burst: u32) -> Option<DefaultKeyedRateLimiter<K>> {
@@ -24,9 +24,14 @@ fn limiter<K: std::hash::Hash + Eq + Clone>(per_minute: u32, burst: u32) -> Opti
 impl RateLimits {
     pub fn new(config: &LimitsConfig) -> RateLimits {
         RateLimits {
-            per_user: limiter(config.per_user_per_minute, config.burst),
-            per_address: limiter(config.per_address_per_minute, config.burst),
-            settings: (config.per_user_per_minute, config.per_address_per_minute, config.burst),
+            per_user: limiter(config.per_user_per_minute, config.per_user_burst),
+            per_address: limiter(config.per_address_per_minute, config.per_address_burst),
+            settings: (
+                config.per_user_per_minute,
+                config.per_user_burst,
+                config.per_address_per_minute,
+                config.per_address_burst,
+            ),
         }
     }
 
@@ -75,7 +80,7 @@ mod tests {
     fn a_user_over_the_burst_is_limited_and_others_are_not() {
         let limits = RateLimits::new(&LimitsConfig {
             per_user_per_minute: 1,
-            burst: 2,
+            per_user_burst: 2,
             ..LimitsConfig::default()
         });
         assert!(limits.check_user("a").is_ok());

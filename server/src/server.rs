@@ -49,6 +49,8 @@ fn init_logging(log: &LogConfig) -> Result<(), ConfigError> {
 }
 
 pub async fn run(path: &Path) -> Result<(), ConfigError> {
+    // Before anything can be asked of the server, so that no signal finds the default action.
+    let signals = Signals::install();
     let config = Config::load(path)?;
     init_logging(&config.log)?;
     let metrics = Arc::new(Metrics::new());
@@ -114,7 +116,7 @@ pub async fn run(path: &Path) -> Result<(), ConfigError> {
     )));
 
     spawn_housekeeping(state.clone());
-    wait_for_signals(path, &state, cert.as_deref()).await;
+    signals.wait(path, &state, cert.as_deref()).await;
     state.draining.store(true, Ordering::Relaxed);
     tracing::info!("stopping: no new connections; answering the requests in flight");
     let _ = stop_tx.send(true);
@@ -136,26 +138,46 @@ fn spawn_housekeeping(state: Arc<AppState>) {
     });
 }
 
-/// Reloads on SIGHUP until SIGTERM or SIGINT arrives.
-async fn wait_for_signals(path: &Path, state: &Arc<AppState>, cert: Option<&ReloadableCert>) {
+/// SIGHUP, SIGTERM and SIGINT, caught from the start.
+struct Signals {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{signal, SignalKind};
-        let mut hangup = signal(SignalKind::hangup()).expect("a SIGHUP handler");
-        let mut terminate = signal(SignalKind::terminate()).expect("a SIGTERM handler");
-        let mut interrupt = signal(SignalKind::interrupt()).expect("a SIGINT handler");
-        loop {
-            tokio::select! {
-                _ = hangup.recv() => reload(path, state, cert).await,
-                _ = terminate.recv() => return,
-                _ = interrupt.recv() => return,
+    hangup: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    terminate: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    interrupt: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn install() -> Signals {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{signal, SignalKind};
+            Signals {
+                hangup: signal(SignalKind::hangup()).expect("a SIGHUP handler"),
+                terminate: signal(SignalKind::terminate()).expect("a SIGTERM handler"),
+                interrupt: signal(SignalKind::interrupt()).expect("a SIGINT handler"),
             }
         }
+        #[cfg(not(unix))]
+        Signals {}
     }
-    #[cfg(not(unix))]
-    {
-        let _ = (path, state, cert);
-        let _ = tokio::signal::ctrl_c().await;
+
+    /// Reloads on SIGHUP until SIGTERM or SIGINT arrives.
+    async fn wait(mut self, path: &Path, state: &Arc<AppState>, cert: Option<&ReloadableCert>) {
+        #[cfg(unix)]
+        loop {
+            tokio::select! {
+                _ = self.hangup.recv() => reload(path, state, cert).await,
+                _ = self.terminate.recv() => return,
+                _ = self.interrupt.recv() => return,
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = (&mut self, path, state, cert);
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }
 
