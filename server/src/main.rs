@@ -9,13 +9,16 @@ mod client_addr;
 mod config;
 mod config_error;
 mod jwt;
+mod jwt_crypto;
 mod key_set;
+mod log_writer;
 mod metrics;
 #[cfg(test)]
 mod openapi_tests;
 mod policy;
 mod rate_limit;
 mod remote_jwks;
+mod request_id;
 mod routes;
 mod runtime;
 mod secret_file;
@@ -49,6 +52,7 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    jwt_crypto::install();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -57,6 +61,7 @@ fn main() -> ExitCode {
         Some(path) => runtime.block_on(server::check_config(&path)),
         None => runtime.block_on(server::run(&cli.config)),
     };
+    log_writer::flush();
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -4,6 +4,7 @@
 use crate::api_error::{ApiError, Kind, Outcome};
 use crate::client_addr::client_addr;
 use crate::metrics::Metrics;
+use crate::request_id::ProcessCounter;
 use crate::runtime::Runtime;
 use crate::token_request::{TokenRequest, TokenResponse};
 use arc_swap::ArcSwap;
@@ -19,7 +20,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 
 /// Every path the server answers (the OpenAPI file lists the same; a test compares them).
 #[cfg(test)]
@@ -69,7 +70,7 @@ pub fn router(state: Arc<AppState>, with_metrics: bool) -> Router {
         .layer(cors)
         .layer(middleware::from_fn_with_state(state.clone(), observe))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
-        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, ProcessCounter))
         .with_state(state)
 }
 

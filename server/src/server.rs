@@ -2,6 +2,7 @@
 
 use crate::config::{AuthMode, Config, LogConfig};
 use crate::config_error::ConfigError;
+use crate::log_writer;
 use crate::metrics::Metrics;
 use crate::routes::{self, AppState};
 use crate::runtime::Runtime;
@@ -38,7 +39,7 @@ fn init_logging(log: &LogConfig) -> Result<(), ConfigError> {
     let filter = EnvFilter::try_new(&log.level).map_err(|e| ConfigError::new(format!("log.level: {e}")))?;
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+        .with_writer(log_writer::BatchedStderr)
         .with_target(false);
     if log.format == "json" {
         builder.json().flatten_event(true).with_current_span(false).init();
@@ -124,6 +125,7 @@ pub async fn run(path: &Path) -> Result<(), ConfigError> {
         let _ = server.await;
     }
     tracing::info!("stopped");
+    log_writer::flush();
     Ok(())
 }
 

@@ -216,12 +216,39 @@ impl Idp {
     }
 }
 
-/// The real `zego-token-server` binary on 127.0.0.1, its log lines collected.
+/// The last lines a server logged (a bounded window, so long loads do not fill the test's memory).
+#[derive(Default)]
+pub struct Log {
+    /// Lines logged since the start.
+    pub total: usize,
+    lines: std::collections::VecDeque<String>,
+}
+
+const LOG_WINDOW: usize = 50_000;
+
+impl Log {
+    fn push(&mut self, line: String) {
+        if self.lines.len() == LOG_WINDOW {
+            self.lines.pop_front();
+        }
+        self.lines.push_back(line);
+        self.total += 1;
+    }
+
+    /// The kept lines logged after the first `skip`.
+    fn after(&self, skip: usize) -> impl Iterator<Item = &String> {
+        let first = self.total - self.lines.len();
+        self.lines.iter().skip(skip.saturating_sub(first))
+    }
+}
+
+/// A server process on 127.0.0.1 (zego-token-server, or the Go baseline of the benchmark), its log
+/// lines collected.
 pub struct Server {
     pub child: Child,
     pub address: SocketAddr,
     pub dir: tempfile::TempDir,
-    pub log: Arc<Mutex<Vec<String>>>,
+    pub log: Arc<Mutex<Log>>,
     pub scheme: &'static str,
 }
 
@@ -277,28 +304,32 @@ impl Server {
         write_secrets(dir.path());
         let config = config.replace("{dir}", &dir.path().display().to_string());
         std::fs::write(dir.path().join("config.toml"), config).unwrap();
-        let mut child = Command::new(binary())
+        let mut command = Command::new(binary());
+        command
             .arg("--config")
             .arg(dir.path().join("config.toml"))
             .env_remove("ZEGO_APP_ID")
             .env_remove("ZEGO_SERVER_SECRET_FILES")
-            .env_remove("ZEGO_TOKEN_SERVER_LISTEN")
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let log = Arc::new(Mutex::new(Vec::new()));
+            .env_remove("ZEGO_TOKEN_SERVER_LISTEN");
+        Server::spawn(command, dir)
+    }
+
+    /// Starts a server process that logs JSON lines on stderr, one of them
+    /// `{"message":"listening","address":..}`, and waits for that line.
+    pub fn spawn(mut command: Command, dir: tempfile::TempDir) -> Server {
+        let mut child = command.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap();
+        let log = Arc::new(Mutex::new(Log::default()));
         let (tx, rx) = std::sync::mpsc::channel();
         let stderr = child.stderr.take().unwrap();
         let lines = log.clone();
         std::thread::spawn(move || {
+            let mut listening = false;
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if let Ok(event) = serde_json::from_str::<Value>(&line) {
-                    if event["message"] == "listening" {
-                        let _ = tx.send((
-                            event["address"].as_str().unwrap().parse::<SocketAddr>().unwrap(),
-                            event["tls"] == true,
-                        ));
+                if !listening && line.contains("\"listening\"") {
+                    if let Ok(event) = serde_json::from_str::<Value>(&line) {
+                        let address = event["address"].as_str().unwrap().parse::<SocketAddr>().unwrap();
+                        let _ = tx.send((address, event["tls"] == true));
+                        listening = true;
                     }
                 }
                 lines.lock().unwrap().push(line);
@@ -308,7 +339,8 @@ impl Server {
             Ok(found) => found,
             Err(_) => {
                 let _ = child.kill();
-                panic!("the server did not start:\n{}", log.lock().unwrap().join("\n"));
+                let text = log.lock().unwrap().after(0).cloned().collect::<Vec<_>>().join("\n");
+                panic!("the server did not start:\n{text}");
             }
         };
         Server {
@@ -350,7 +382,7 @@ impl Server {
     pub fn wait_for_log(&self, message: &str, skip: usize) -> Value {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
-            let found = self.log.lock().unwrap().iter().skip(skip).find_map(|line| {
+            let found = self.log.lock().unwrap().after(skip).find_map(|line| {
                 serde_json::from_str::<Value>(line)
                     .ok()
                     .filter(|e| e["message"].as_str() == Some(message))
@@ -361,18 +393,24 @@ impl Server {
             assert!(
                 Instant::now() < deadline,
                 "no {message:?} in the log:\n{}",
-                self.log.lock().unwrap().join("\n")
+                self.log_text()
             );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
 
     pub fn log_len(&self) -> usize {
-        self.log.lock().unwrap().len()
+        self.log.lock().unwrap().total
     }
 
     pub fn log_text(&self) -> String {
-        self.log.lock().unwrap().join("\n")
+        self.log
+            .lock()
+            .unwrap()
+            .after(0)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// The resident memory of the server process, in KiB.

@@ -1,0 +1,3 @@
+module zego-token/benches/server/go-baseline
+
+go 1.21
