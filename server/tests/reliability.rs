@@ -205,6 +205,6 @@ async fn a_thousand_slow_connections_do_not_starve_others() {
     }
     // Past the header deadline, the server has closed the slow connections.
     tokio::time::sleep(Duration::from_millis(2500).saturating_sub(started.elapsed())).await;
-    let closed = slow.into_iter().filter(|stream| closed_by_peer(stream)).count();
+    let closed = slow.iter().filter(|stream| closed_by_peer(stream)).count();
     assert_eq!(closed, 1000, "slow connections still open past the header deadline");
 }
