@@ -116,7 +116,14 @@ check_files() { # TARGET: names, exports, baselines, stripping, as files
       else
         ! llvm-readelf -l "$cli" | has INTERP || die "$t: the CLI is not statically linked"
         echo "$t: the CLI is statically linked"
-      fi ;;
+      fi
+      # The server: the static build of this CPU, on glibc and musl systems alike.
+      local server="$prefix/bin/zego-token-server" run=()
+      [[ $t == aarch64-* ]] && run=(qemu-aarch64)
+      file "$server" | has "$arch.*statically linked" || die "$t: the server is not a static $arch binary: $(file "$server")"
+      "${run[@]}" "$server" --version | has "zego-token-server $version" || die "$t: the server does not run"
+      [[ -f $prefix/share/zego-token-server/zego-token-server.service ]] || die "$t: no systemd unit"
+      echo "$t: bin/zego-token-server is static and runs" ;;
     *-apple-darwin)
       lib="$prefix/lib/libzego_token.1.dylib" cli="$prefix/bin/zego-token"
       [[ -f $lib && -L $prefix/lib/libzego_token.dylib && -f $prefix/lib/libzego_token.a ]] || die "$t: library files missing"
@@ -127,8 +134,9 @@ check_files() { # TARGET: names, exports, baselines, stripping, as files
       file "$cli" | has "Mach-O 64-bit $arch executable" || die "$t: $(file "$cli")"
       [[ "$(llvm-objdump --macho --dylib-id "$lib" | tail -n 1)" == "@rpath/libzego_token.1.dylib" ]] ||
         die "$t: the install name is not @rpath/libzego_token.1.dylib"
+      file "$prefix/bin/zego-token-server" | has "Mach-O 64-bit $arch executable" || die "$t: $(file "$prefix/bin/zego-token-server")"
       local f
-      for f in "$lib" "$cli"; do stamped_for_macos "$t" "$f"; done
+      for f in "$lib" "$cli" "$prefix/bin/zego-token-server"; do stamped_for_macos "$t" "$f"; done
       echo "$t: Mach-O $arch, install name @rpath/libzego_token.1.dylib, minimum macOS $minos" ;;
     *-windows-*)
       lib="$prefix/lib/zego_token.dll" cli="$prefix/bin/zego-token.exe"

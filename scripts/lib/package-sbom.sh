@@ -1,5 +1,5 @@
 # Sourced by scripts/dist: what is inside each artifact, as CycloneDX 1.5 SBOMs in dist/sbom, one per
-# artifact family as RELEASE.md names them: native, python, npm, maven, nuget, php, go
+# artifact family as RELEASE.md names them: native, python, npm, maven, nuget, php, go, oci
 # (<family>.cdx.json). cargo-cyclonedx writes one from Cargo.lock for each Rust build and target (the
 # dependency tree differs by platform): the library (libzego_token, in every family), the CLI (native),
 # the Python accelerator (python) and the WebAssembly module (npm: zego-token-wasm); merge-sbom.py
@@ -38,12 +38,23 @@ package_sbom() { # TARGETS...
     sbom Cargo.toml zego-token-ffi "$t" "$builds/ffi-$t.cdx.json"
     sbom Cargo.toml zego-token-cli "$t" "$builds/cli-$t.cdx.json"
     sbom bindings/python/speedups/Cargo.toml zego-token-python-speedups "$t" "$builds/speedups-$t.cdx.json"
+    # The server each archive carries: the static musl build of a Linux target's CPU, or its own.
+    local server_target=$t
+    case "$t" in
+      *-linux-*) server_target=$(server_musl_twin "$t") ;;
+      *-windows-*) continue ;;
+    esac
+    [[ -f "$builds/server-$server_target.cdx.json" ]] ||
+      sbom Cargo.toml zego-token-server "$server_target" "$builds/server-$server_target.cdx.json"
   done
   sbom bindings/wasm/Cargo.toml zego-token-wasm wasm32-unknown-unknown "$builds/wasm.cdx.json"
   local merge=(python3 "$root/scripts/lib/merge-sbom.py")
-  "${merge[@]}" native "$version" "$out/native.cdx.json" "$builds"/ffi-*.cdx.json "$builds"/cli-*.cdx.json
+  "${merge[@]}" native "$version" "$out/native.cdx.json" "$builds"/ffi-*.cdx.json "$builds"/cli-*.cdx.json "$builds"/server-*.cdx.json
   "${merge[@]}" python "$version" "$out/python.cdx.json" "$builds"/ffi-*.cdx.json "$builds"/speedups-*.cdx.json
   "${merge[@]}" npm "$version" "$out/npm.cdx.json" "$builds"/ffi-*.cdx.json "$builds/wasm.cdx.json"
+  if [[ -d "$dist/oci" ]]; then
+    "${merge[@]}" oci "$version" "$out/oci.cdx.json" "$builds"/server-*-linux-musl.cdx.json
+  fi
   for family in maven nuget php go; do
     "${merge[@]}" "$family" "$version" "$out/$family.cdx.json" "$builds"/ffi-*.cdx.json
   done
@@ -58,7 +69,9 @@ check_sbom() { # TARGETS...
   step "check sbom: CycloneDX files and the dependency lists inside the binaries"
   aes_gcm=$(awk '/^name = "aes-gcm"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
   local family
-  for family in native python npm maven nuget php go; do
+  local families=(native python npm maven nuget php go)
+  [[ ! -f "$dist/sbom/oci.cdx.json" ]] || families+=(oci)
+  for family in "${families[@]}"; do
     python3 - "$dist/sbom/$family.cdx.json" "$family" "$aes_gcm" <<'PY' || die "sbom: $family.cdx.json is not the SBOM it should be"
 import json, sys
 bom = json.load(open(sys.argv[1]))
@@ -66,10 +79,11 @@ family, aes_gcm = sys.argv[2], sys.argv[3]
 assert bom["bomFormat"] == "CycloneDX" and bom["specVersion"] == "1.5", "not CycloneDX 1.5"
 assert bom["metadata"]["component"]["name"] == "zego-token-" + family, "describes another family"
 builds = {c["name"] for c in bom["metadata"]["component"]["components"]}
-assert "zego-token-ffi" in builds, "the library's build is missing"
+assert ("zego-token-server" if family == "oci" else "zego-token-ffi") in builds, "the main build is missing"
 names = {c["name"]: c["version"] for c in bom.get("components", [])}
 assert names.get("aes-gcm") == aes_gcm, f"aes-gcm {names.get('aes-gcm')}, Cargo.lock {aes_gcm}"
 expected = {"native": "zego-token-cli", "python": "zego-token-python-speedups", "npm": "zego-token-wasm"}.get(family)
+assert family != "native" or "zego-token-server" in builds or not any(b.startswith("zego-token-server") for b in builds)
 assert expected is None or expected in builds, f"{expected} is missing"
 assert family != "python" or "pyo3" in names, "no pyo3"
 PY
