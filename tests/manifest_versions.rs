@@ -74,7 +74,7 @@ fn every_binding_manifest_is_listed_for_version_bumps() {
 
 #[test]
 fn the_crates_inherit_the_workspace_version_and_licence() {
-    for manifest in ["Cargo.toml", "core/Cargo.toml", "cli/Cargo.toml"] {
+    for manifest in ["Cargo.toml", "core/Cargo.toml", "cli/Cargo.toml", "server/Cargo.toml"] {
         let text = read(&root().join(manifest));
         assert!(
             text.contains("\nversion.workspace = true\n"),
