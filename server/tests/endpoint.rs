@@ -504,3 +504,48 @@ async fn sigterm_stops_the_server_cleanly() {
     let status = tokio::task::spawn_blocking(move || server.stop()).await.unwrap();
     assert!(status.success(), "{status}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn x_forwarded_for_is_believed_only_from_a_trusted_proxy() {
+    let limits = "[limits]\nper_address_per_minute = 1\nper_address_burst = 1\n";
+    let with_xff = |server: &Server, address: &str| {
+        client()
+            .post(server.url("/v1/token"))
+            .bearer_auth(API_KEY)
+            .header("x-forwarded-for", address)
+            .json(&json!({"user_id": "u"}))
+            .send()
+    };
+    // 127.0.0.1 is the trusted proxy: each forwarded client has its own limit.
+    let behind_proxy = Server::start(&api_key_config(&format!(
+        "{limits}[proxy]\ntrusted = [\"127.0.0.1/32\"]\n"
+    )));
+    assert_eq!(with_xff(&behind_proxy, "198.51.100.1").await.unwrap().status(), 200);
+    assert_eq!(with_xff(&behind_proxy, "198.51.100.2").await.unwrap().status(), 200);
+    assert_eq!(with_xff(&behind_proxy, "198.51.100.1").await.unwrap().status(), 429);
+    // Without a trusted proxy, the header is the client's own claim: ignored.
+    let direct = Server::start(&api_key_config(limits));
+    assert_eq!(with_xff(&direct, "198.51.100.1").await.unwrap().status(), 200);
+    assert_eq!(with_xff(&direct, "198.51.100.2").await.unwrap().status(), 429);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reload_reads_a_rotated_jwks_file() {
+    let k = keys();
+    let dir = tempfile::tempdir().unwrap();
+    let jwks = dir.path().join("jwks.json");
+    std::fs::write(&jwks, json!({"keys": [k.ec.jwk]}).to_string()).unwrap();
+    let config =
+        jwt_config("unused", "").replace("jwks_url = \"unused\"", &format!("jwks_file = \"{}\"", jwks.display()));
+    let server = Server::start(&config);
+    let rotated = sign(&k.rotated, &claims("u"));
+    assert_eq!(ask(&server, Some(&rotated), json!({})).await.0, 401);
+    std::fs::write(&jwks, json!({"keys": [k.ec.jwk, k.rotated.jwk]}).to_string()).unwrap();
+    let skip = server.log_len();
+    server.signal("HUP");
+    server.wait_for_log(
+        "reloaded the configuration, secrets, keys, policy and certificate",
+        skip,
+    );
+    assert_eq!(ask(&server, Some(&rotated), json!({})).await.0, 200);
+}
