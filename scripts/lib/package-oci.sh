@@ -20,12 +20,15 @@ server_binary() {
   esac
 }
 
-# build_static_server TRIPLE: the static musl server for a Linux TRIPLE's CPU, built once per run.
+# build_static_server TRIPLE: the static musl server for a Linux TRIPLE's CPU, built once per run
+# (cargo rebuilds it when the sources changed since an earlier run).
+servers_built=" "
 build_static_server() {
   local musl out dir
   musl=$(server_musl_twin "$1")
   out=$(server_binary "$1")
-  [[ -x $out ]] && return 0
+  [[ $servers_built == *" $musl "* ]] && return 0
+  servers_built+="$musl "
   dir=$(dirname "$out")
   step "build zego-token-server for $musl (static; shipped by every Linux archive of its CPU and the OCI image)"
   mkdir -p "$dir"
@@ -90,7 +93,7 @@ assert c["config"]["Entrypoint"] == ["/usr/local/bin/zego-token-server"], c["con
   ZEGO_TOKEN_SERVER_LISTEN=127.0.0.1:0 "$server" --config "$dir/config.toml" 2>"$dir/server.log" &
   pid=$!
   for _ in $(seq 100); do
-    address=$(grep -o '"address":"[^"]*"' "$dir/server.log" | head -1 | cut -d'"' -f4)
+    address=$(grep -o '"address":"[^"]*"' "$dir/server.log" | head -1 | cut -d'"' -f4 || true)
     [[ -n $address ]] && break
     sleep 0.1
   done
