@@ -9,6 +9,9 @@
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+#[allow(dead_code)]
+#[path = "../src/jwt_crypto.rs"]
+mod jwt_crypto;
 
 use common::load::{self, LoadReport, LoadSpec};
 use common::*;
@@ -204,19 +207,20 @@ fn main() {
     let token_us = per_call(20_000, || {
         std::hint::black_box(generator.issue("user-1", 3600, &payload).unwrap());
     });
+    // The server's own verifier (ring, src/jwt_crypto.rs): the signature of one JWT, checked alone.
     let verify_us = |key: &SigningKey, jwt: &str| {
         let decoding = jsonwebtoken::DecodingKey::from_jwk(&serde_json::from_value(key.jwk.clone()).unwrap()).unwrap();
-        let mut validation = jsonwebtoken::Validation::new(key.alg);
-        validation.set_audience(&[AUDIENCE]);
-        validation.set_issuer(&[ISSUER]);
+        let (signed, signature) = jwt.rsplit_once('.').unwrap();
+        let signature = base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, signature).unwrap();
         per_call(2_000, || {
-            std::hint::black_box(jsonwebtoken::decode::<serde_json::Value>(jwt, &decoding, &validation).unwrap());
+            let verifier = (jwt_crypto::RING.verifier_factory)(&key.alg, &decoding).unwrap();
+            jsonwebtoken::signature::Verifier::verify(&*verifier, signed.as_bytes(), &signature).unwrap();
         })
     };
     let es = verify_us(&k.ec, &es_jwts[0]);
     let rs = verify_us(&k.rsa, &rs_jwts[0]);
     out.push_str(&format!(
-        "\nWhere the time goes (one thread, median of 7 rounds): making the token (`Generator::issue`, room payload) {token_us:.2} µs; verifying the JWT: ES256 {es:.1} µs, RS256 (2048-bit) {rs:.1} µs.\n"
+        "\nWhere the time goes (one thread, median of 7 rounds): making the token (`Generator::issue`, room payload) {token_us:.2} µs; verifying a JWT's signature with ring: ES256 {es:.1} µs, RS256 (2048-bit) {rs:.1} µs.\n"
     ));
     print!("{out}");
     std::fs::create_dir_all(root.join("target/bench")).unwrap();
