@@ -69,8 +69,7 @@ fn jwt_server(key: &SigningKey) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let jwks = dir.path().join("jwks.json");
     std::fs::write(&jwks, serde_json::json!({"keys": [key.jwk]}).to_string()).unwrap();
-    let config =
-        jwt_config("unused", LIMITS).replace("jwks_url = \"unused\"", &format!("jwks_file = \"{}\"", jwks.display()));
+    let config = jwt_config_with_key_file("jwks_file", &jwks, LIMITS);
     let server = Server::start(&config);
     std::mem::forget(dir);
     server

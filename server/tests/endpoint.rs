@@ -264,14 +264,7 @@ async fn metrics_count_requests_tokens_and_failures() {
         json!({"user_id": "m"}),
     )
     .await;
-    let text = client()
-        .get(server.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = metrics(&server).await;
     for line in [
         "zego_token_server_tokens_issued_total{kind=\"room\"} 1",
         "zego_token_server_requests_total{outcome=\"ok\",route=\"/v1/token\"} 1",
@@ -357,14 +350,7 @@ async fn a_reload_applies_a_good_config_and_keeps_running_on_a_broken_one() {
     assert!(failed["error"].as_str().unwrap().contains("secret"), "{failed}");
     assert!(!failed.to_string().contains("short"), "{failed}");
     assert_eq!(ask(&server, Some(API_KEY), json!({"user_id": "u"})).await.0, 200);
-    let text = client()
-        .get(server.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = metrics(&server).await;
     assert!(
         text.contains("zego_token_server_config_reloads_total{result=\"error\"} 1"),
         "{text}"
@@ -535,8 +521,7 @@ async fn a_reload_reads_a_rotated_jwks_file() {
     let dir = tempfile::tempdir().unwrap();
     let jwks = dir.path().join("jwks.json");
     std::fs::write(&jwks, json!({"keys": [k.ec.jwk]}).to_string()).unwrap();
-    let config =
-        jwt_config("unused", "").replace("jwks_url = \"unused\"", &format!("jwks_file = \"{}\"", jwks.display()));
+    let config = jwt_config_with_key_file("jwks_file", &jwks, "");
     let server = Server::start(&config);
     let rotated = sign(&k.rotated, &claims("u"));
     assert_eq!(ask(&server, Some(&rotated), json!({})).await.0, 401);

@@ -243,13 +243,11 @@ async fn keys_from_a_local_jwks_file_or_pem_files_verify_too() {
     std::fs::write(&jwks, json!({"keys": [k.ec.jwk]}).to_string()).unwrap();
     let pem = dir.path().join("ed.pem");
     std::fs::write(&pem, &k.ed.public_pem).unwrap();
-    let from_file =
-        jwt_config("unused", "").replace("jwks_url = \"unused\"", &format!("jwks_file = \"{}\"", jwks.display()));
+    let from_file = jwt_config_with_key_file("jwks_file", &jwks, "");
     let server = Server::start(&from_file);
     assert_eq!(ask(&server, Some(&sign(&k.ec, &claims("u"))), json!({})).await.0, 200);
     assert_eq!(ask(&server, Some(&sign(&k.ed, &claims("u"))), json!({})).await.0, 401);
-    let from_pem =
-        jwt_config("unused", "").replace("jwks_url = \"unused\"", &format!("pem_files = [\"{}\"]", pem.display()));
+    let from_pem = jwt_config_with_key_file("pem_files", &pem, "");
     let server = Server::start(&from_pem);
     assert_eq!(ask(&server, Some(&sign(&k.ed, &claims("u"))), json!({})).await.0, 200);
     assert_eq!(ask(&server, Some(&sign(&k.ec, &claims("u"))), json!({})).await.0, 401);

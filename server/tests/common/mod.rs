@@ -264,6 +264,20 @@ pub fn write_secrets(dir: &Path) {
 
 /// The config of a JWT-mode server fetching the test provider's JWKS; `extra` is appended.
 pub fn jwt_config(jwks_url: &str, extra: &str) -> String {
+    jwt_config_with_keys(&format!("jwks_url = \"{jwks_url}\""), extra)
+}
+
+/// A JWT-mode config whose keys come from a local file: `jwks_file` or `pem_files`.
+pub fn jwt_config_with_key_file(key: &str, file: &Path, extra: &str) -> String {
+    let value = if key == "pem_files" {
+        format!("[\"{}\"]", file.display())
+    } else {
+        format!("\"{}\"", file.display())
+    };
+    jwt_config_with_keys(&format!("{key} = {value}"), extra)
+}
+
+fn jwt_config_with_keys(keys: &str, extra: &str) -> String {
     format!(
         r#"listen = "127.0.0.1:0"
 app_id = {APP_ID}
@@ -271,7 +285,7 @@ secret_files = ["{{dir}}/secret"]
 [auth]
 mode = "jwt"
 [auth.jwt]
-jwks_url = "{jwks_url}"
+{keys}
 issuer = "{ISSUER}"
 audience = ["{AUDIENCE}"]
 algorithms = ["RS256", "ES256", "EdDSA"]
@@ -464,6 +478,18 @@ pub async fn ask(server: &Server, bearer: Option<&str>, body: Value) -> (u16, Va
     let response = request.send().await.unwrap();
     let status = response.status().as_u16();
     (status, response.json().await.unwrap_or(Value::Null))
+}
+
+/// The server's metrics, as Prometheus text.
+pub async fn metrics(server: &Server) -> String {
+    client()
+        .get(server.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
 }
 
 /// The claims of a token the server issued, read with the library.
