@@ -118,6 +118,7 @@ check_files() { # TARGET: names, exports, baselines, stripping, as files
         echo "$t: the CLI is statically linked"
       fi
       # The server: the static build of this CPU, on glibc and musl systems alike.
+      [[ $dist_server == 1 ]] || { echo "$t: no server in this run (ZEGO_TOKEN_DIST_SERVER=0)"; return 0; }
       local server="$prefix/bin/zego-token-server" run=()
       [[ $t == aarch64-* ]] && run=(qemu-aarch64)
       file "$server" | has "$arch.*statically linked" || die "$t: the server is not a static $arch binary: $(file "$server")"
@@ -134,9 +135,12 @@ check_files() { # TARGET: names, exports, baselines, stripping, as files
       file "$cli" | has "Mach-O 64-bit $arch executable" || die "$t: $(file "$cli")"
       [[ "$(llvm-objdump --macho --dylib-id "$lib" | tail -n 1)" == "@rpath/libzego_token.1.dylib" ]] ||
         die "$t: the install name is not @rpath/libzego_token.1.dylib"
-      file "$prefix/bin/zego-token-server" | has "Mach-O 64-bit $arch executable" || die "$t: $(file "$prefix/bin/zego-token-server")"
-      local f
-      for f in "$lib" "$cli" "$prefix/bin/zego-token-server"; do stamped_for_macos "$t" "$f"; done
+      local f files=("$lib" "$cli")
+      if [[ $dist_server == 1 ]]; then
+        file "$prefix/bin/zego-token-server" | has "Mach-O 64-bit $arch executable" || die "$t: $(file "$prefix/bin/zego-token-server")"
+        files+=("$prefix/bin/zego-token-server")
+      fi
+      for f in "${files[@]}"; do stamped_for_macos "$t" "$f"; done
       echo "$t: Mach-O $arch, install name @rpath/libzego_token.1.dylib, minimum macOS $minos" ;;
     *-windows-*)
       lib="$prefix/lib/zego_token.dll" cli="$prefix/bin/zego-token.exe"

@@ -11,8 +11,14 @@
 # server_musl_twin TRIPLE: the musl triple whose static server a Linux TRIPLE ships.
 server_musl_twin() { echo "${1/-linux-gnu/-linux-musl}"; }
 
+# ZEGO_TOKEN_DIST_SERVER=0 leaves the server out of this run (archives without it, no image): the
+# test command's two-folder reproducibility check uses it to stay within its time (each folder would
+# build the server again); --check of every target checks the server's reproducibility too.
+dist_server=${ZEGO_TOKEN_DIST_SERVER:-1}
+
 # server_binary TRIPLE: the path of the server binary that TRIPLE's archive carries ("" for none).
 server_binary() {
+  [[ $dist_server == 1 ]] || { echo ""; return 0; }
   case "$1" in
     *-linux-*) echo "$work/server-$(server_musl_twin "$1")/zego-token-server" ;;
     *-apple-darwin) echo "$work/$1/out/zego-token-server" ;;
@@ -24,6 +30,7 @@ server_binary() {
 # (cargo rebuilds it when the sources changed since an earlier run).
 servers_built=" "
 build_static_server() {
+  [[ $dist_server == 1 ]] || return 0
   local musl out dir
   musl=$(server_musl_twin "$1")
   out=$(server_binary "$1")

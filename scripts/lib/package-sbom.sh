@@ -39,6 +39,7 @@ package_sbom() { # TARGETS...
     sbom Cargo.toml zego-token-cli "$t" "$builds/cli-$t.cdx.json"
     sbom bindings/python/speedups/Cargo.toml zego-token-python-speedups "$t" "$builds/speedups-$t.cdx.json"
     # The server each archive carries: the static musl build of a Linux target's CPU, or its own.
+    [[ $dist_server == 1 ]] || continue
     local server_target=$t
     case "$t" in
       *-linux-*) server_target=$(server_musl_twin "$t") ;;

@@ -6,7 +6,7 @@
 pub mod load;
 
 use base64::Engine;
-use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use jsonwebtoken::Algorithm;
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
@@ -29,58 +29,77 @@ pub fn now() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs() as i64
 }
 
+/// The private half of a test key. JWTs are signed here with the RustCrypto crates directly, so the
+/// tests build jsonwebtoken with the same features as the server (verification only, through ring).
+pub enum Signer {
+    Rsa(Box<rsa::pkcs1v15::SigningKey<sha2::Sha256>>),
+    Ec(p256::ecdsa::SigningKey),
+    Ed(ed25519_dalek::SigningKey),
+}
+
+impl Signer {
+    fn sign(&self, message: &[u8]) -> Vec<u8> {
+        use rsa::signature::{SignatureEncoding, Signer as _};
+        match self {
+            Signer::Rsa(key) => key.sign(message).to_vec(),
+            Signer::Ec(key) => {
+                let signature: p256::ecdsa::Signature = key.sign(message);
+                signature.to_bytes().to_vec()
+            }
+            Signer::Ed(key) => key.sign(message).to_bytes().to_vec(),
+        }
+    }
+}
+
 /// A signing key of the test identity provider, with its public JWK.
 pub struct SigningKey {
     pub kid: String,
     pub alg: Algorithm,
-    pub encoding: EncodingKey,
+    pub signer: Signer,
     pub jwk: Value,
     /// The public key in PEM (for the HS256-with-the-public-key attack, and for pem_files).
     pub public_pem: String,
 }
 
 fn rsa_key(kid: &str) -> SigningKey {
-    use rsa::pkcs8::{EncodePrivateKey, EncodePublicKey, LineEnding};
+    use rsa::pkcs8::{EncodePublicKey, LineEnding};
     use rsa::traits::PublicKeyParts;
     let private = rsa::RsaPrivateKey::new(&mut rand::thread_rng(), 2048).unwrap();
     let public = private.to_public_key();
-    let pem = private.to_pkcs8_pem(LineEnding::LF).unwrap();
     SigningKey {
         kid: kid.into(),
         alg: Algorithm::RS256,
-        encoding: EncodingKey::from_rsa_pem(pem.as_bytes()).unwrap(),
         jwk: json!({"kty": "RSA", "kid": kid, "alg": "RS256", "use": "sig",
                     "n": b64(&public.n().to_bytes_be()), "e": b64(&public.e().to_bytes_be())}),
         public_pem: public.to_public_key_pem(LineEnding::LF).unwrap(),
+        signer: Signer::Rsa(Box::new(rsa::pkcs1v15::SigningKey::new(private))),
     }
 }
 
 fn ec_key(kid: &str) -> SigningKey {
-    use p256::pkcs8::{EncodePrivateKey, EncodePublicKey, LineEnding};
+    use p256::pkcs8::{EncodePublicKey, LineEnding};
     let secret = p256::SecretKey::random(&mut rand::thread_rng());
     let point = p256::elliptic_curve::sec1::ToEncodedPoint::to_encoded_point(&secret.public_key(), false);
-    let pem = secret.to_pkcs8_pem(LineEnding::LF).unwrap();
     SigningKey {
         kid: kid.into(),
         alg: Algorithm::ES256,
-        encoding: EncodingKey::from_ec_pem(pem.as_bytes()).unwrap(),
         jwk: json!({"kty": "EC", "crv": "P-256", "kid": kid, "alg": "ES256",
                     "x": b64(point.x().unwrap()), "y": b64(point.y().unwrap())}),
         public_pem: secret.public_key().to_public_key_pem(LineEnding::LF).unwrap(),
+        signer: Signer::Ec(p256::ecdsa::SigningKey::from(&secret)),
     }
 }
 
 fn ed_key(kid: &str) -> SigningKey {
-    use ed25519_dalek::pkcs8::{spki::der::pem::LineEnding, EncodePrivateKey, EncodePublicKey};
+    use ed25519_dalek::pkcs8::{spki::der::pem::LineEnding, EncodePublicKey};
     let signing = ed25519_dalek::SigningKey::generate(&mut rand::rngs::OsRng);
-    let pem = signing.to_pkcs8_pem(LineEnding::LF).unwrap();
     SigningKey {
         kid: kid.into(),
         alg: Algorithm::EdDSA,
-        encoding: EncodingKey::from_ed_pem(pem.as_bytes()).unwrap(),
         jwk: json!({"kty": "OKP", "crv": "Ed25519", "kid": kid, "alg": "EdDSA",
                     "x": b64(signing.verifying_key().as_bytes())}),
         public_pem: signing.verifying_key().to_public_key_pem(LineEnding::LF).unwrap(),
+        signer: Signer::Ed(signing),
     }
 }
 
@@ -116,9 +135,14 @@ pub fn claims(sub: &str) -> Value {
 }
 
 pub fn sign(key: &SigningKey, claims: &Value) -> String {
-    let mut header = Header::new(key.alg);
-    header.kid = Some(key.kid.clone());
-    jsonwebtoken::encode(&header, claims, &key.encoding).unwrap()
+    let header = json!({"alg": format!("{:?}", key.alg), "typ": "JWT", "kid": key.kid});
+    let signing_input = format!(
+        "{}.{}",
+        b64(header.to_string().as_bytes()),
+        b64(claims.to_string().as_bytes())
+    );
+    let signature = key.signer.sign(signing_input.as_bytes());
+    format!("{signing_input}.{}", b64(&signature))
 }
 
 /// A JWT with any header, signed with HMAC-SHA256 under `hmac_secret` (or unsigned, for
@@ -131,12 +155,11 @@ pub fn forged(header: &Value, claims: &Value, hmac_secret: Option<&[u8]>) -> Str
     );
     let signature = hmac_secret
         .map(|secret| {
-            jsonwebtoken::crypto::sign(
+            b64(ring::hmac::sign(
+                &ring::hmac::Key::new(ring::hmac::HMAC_SHA256, secret),
                 signing_input.as_bytes(),
-                &EncodingKey::from_secret(secret),
-                Algorithm::HS256,
             )
-            .unwrap()
+            .as_ref())
         })
         .unwrap_or_default();
     format!("{signing_input}.{signature}")
