@@ -50,7 +50,10 @@ package_sbom() { # TARGETS...
   done
   sbom bindings/wasm/Cargo.toml zego-token-wasm wasm32-unknown-unknown "$builds/wasm.cdx.json"
   local merge=(python3 "$root/scripts/lib/merge-sbom.py")
-  "${merge[@]}" native "$version" "$out/native.cdx.json" "$builds"/ffi-*.cdx.json "$builds"/cli-*.cdx.json "$builds"/server-*.cdx.json
+  # The server's builds, where this run made any (none for Windows alone, or with ZEGO_TOKEN_DIST_SERVER=0).
+  local servers=() file
+  for file in "$builds"/server-*.cdx.json; do [[ -f $file ]] && servers+=("$file"); done
+  "${merge[@]}" native "$version" "$out/native.cdx.json" "$builds"/ffi-*.cdx.json "$builds"/cli-*.cdx.json "${servers[@]}"
   "${merge[@]}" python "$version" "$out/python.cdx.json" "$builds"/ffi-*.cdx.json "$builds"/speedups-*.cdx.json
   "${merge[@]}" npm "$version" "$out/npm.cdx.json" "$builds"/ffi-*.cdx.json "$builds/wasm.cdx.json"
   if [[ -d "$dist/oci" ]]; then
