@@ -332,21 +332,14 @@ async fn a_reload_applies_a_good_config_and_keeps_running_on_a_broken_one() {
         200
     );
     server.rewrite_config(&api_key_config("[policy]\nroom_tokens = false\n"));
-    let skip = server.log_len();
-    server.signal("HUP");
-    server.wait_for_log(
-        "reloaded the configuration, secrets, keys, policy and certificate",
-        skip,
-    );
+    server.reload(RELOADED);
     let (status, body) = ask(&server, Some(API_KEY), json!({"user_id": "u", "room_id": "r"})).await;
     assert_eq!(
         (status, body["error"]["rule"].as_str()),
         (403, Some("policy.room_tokens"))
     );
     std::fs::write(server.dir.path().join("secret"), "short\n").unwrap();
-    let skip = server.log_len();
-    server.signal("HUP");
-    let failed = server.wait_for_log("reload failed; still running with the previous configuration", skip);
+    let failed = server.reload(RELOAD_FAILED);
     assert!(failed["error"].as_str().unwrap().contains("secret"), "{failed}");
     assert!(!failed.to_string().contains("short"), "{failed}");
     assert_eq!(ask(&server, Some(API_KEY), json!({"user_id": "u"})).await.0, 200);
@@ -363,12 +356,7 @@ async fn a_new_secret_file_signs_after_a_reload() {
     let other = "fedcba9876543210fedcba9876543210";
     std::fs::write(server.dir.path().join("secret2"), other).unwrap();
     server.rewrite_config(&api_key_config("").replace("[\"{dir}/secret\"]", "[\"{dir}/secret2\", \"{dir}/secret\"]"));
-    let skip = server.log_len();
-    server.signal("HUP");
-    server.wait_for_log(
-        "reloaded the configuration, secrets, keys, policy and certificate",
-        skip,
-    );
+    server.reload(RELOADED);
     let (_, body) = ask(&server, Some(API_KEY), json!({"user_id": "u"})).await;
     assert_eq!(
         zego_token::decode(body["token"].as_str().unwrap(), other)
@@ -411,12 +399,7 @@ async fn tls_serves_the_certificate_and_a_reload_replaces_it() {
         .status()
         .is_success());
     let second = write_cert("second");
-    let skip = server.log_len();
-    server.signal("HUP");
-    server.wait_for_log(
-        "reloaded the configuration, secrets, keys, policy and certificate",
-        skip,
-    );
+    server.reload(RELOADED);
     assert!(trusting(second)
         .get(&health)
         .send()
@@ -526,11 +509,6 @@ async fn a_reload_reads_a_rotated_jwks_file() {
     let rotated = sign(&k.rotated, &claims("u"));
     assert_eq!(ask(&server, Some(&rotated), json!({})).await.0, 401);
     std::fs::write(&jwks, json!({"keys": [k.ec.jwk, k.rotated.jwk]}).to_string()).unwrap();
-    let skip = server.log_len();
-    server.signal("HUP");
-    server.wait_for_log(
-        "reloaded the configuration, secrets, keys, policy and certificate",
-        skip,
-    );
+    server.reload(RELOADED);
     assert_eq!(ask(&server, Some(&rotated), json!({})).await.0, 200);
 }

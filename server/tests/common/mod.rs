@@ -15,6 +15,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+pub const RELOADED: &str = "reloaded the configuration, secrets, keys, policy and certificate";
+pub const RELOAD_FAILED: &str = "reload failed; still running with the previous configuration";
 pub const APP_ID: u32 = 1234567890;
 pub const SECRET: &str = "0123456789abcdef0123456789abcdef";
 pub const API_KEY: &str = "test-api-key-0123456789abcdef-0123456789";
@@ -434,6 +436,13 @@ impl Server {
             );
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// SIGHUP, then the log line saying how the reload ended: [`RELOADED`] or [`RELOAD_FAILED`].
+    pub fn reload(&self, expected: &str) -> Value {
+        let skip = self.log_len();
+        self.signal("HUP");
+        self.wait_for_log(expected, skip)
     }
 
     pub fn log_len(&self) -> usize {
