@@ -9,7 +9,7 @@ use crate::runtime::Runtime;
 use crate::token_request::{TokenRequest, TokenResponse};
 use arc_swap::ArcSwap;
 use axum::body::Body;
-use axum::extract::{ConnectInfo, MatchedPath, Request, State};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -19,12 +19,13 @@ use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 
-/// Every path the server answers (the OpenAPI file lists the same; a test compares them).
-#[cfg(test)]
+/// Every path the server answers, `/metrics` last (the OpenAPI file lists the same; a test
+/// compares them).
 pub const PATHS: &[&str] = &["/v1/token", "/healthz", "/readyz", "/metrics"];
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -49,6 +50,10 @@ pub fn router(state: Arc<AppState>, with_metrics: bool) -> Router {
     if with_metrics {
         routes = routes.route("/metrics", get(metrics));
     }
+    let routes = routes
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .with_state(state.clone());
     let cors_state = state.clone();
     let cors = CorsLayer::new()
         .allow_origin(AllowOrigin::predicate(move |origin: &HeaderValue, _| {
@@ -65,15 +70,29 @@ pub fn router(state: Arc<AppState>, with_metrics: bool) -> Router {
         .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
         .expose_headers([REQUEST_ID, header::RETRY_AFTER])
         .max_age(Duration::from_secs(600));
-    routes
-        .fallback(not_found)
-        .method_not_allowed_fallback(method_not_allowed)
-        .layer(cors)
-        .layer(CatchPanicLayer::custom(internal_error))
-        .layer(middleware::from_fn_with_state(state.clone(), observe))
-        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+    let observed = Observed {
+        app: state,
+        paths: if with_metrics { PATHS } else { &PATHS[..PATHS.len() - 1] },
+    };
+    // The layers wrap the router once. (`Router::layer` would wrap every route and every method of
+    // it, and axum clones the service it calls: that was the whole stack copied five times a
+    // request.)
+    let layered = ServiceBuilder::new()
         .layer(SetRequestIdLayer::new(REQUEST_ID, ProcessCounter))
-        .with_state(state)
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(middleware::from_fn_with_state(observed, observe))
+        .layer(CatchPanicLayer::custom(internal_error))
+        .layer(cors)
+        .service(routes);
+    Router::new().fallback_service(layered)
+}
+
+/// What [`observe`] needs: the server, and the paths the router answers (a request's `route`
+/// label in metrics and logs is its path when it is one of them, `unmatched` otherwise).
+#[derive(Clone)]
+struct Observed {
+    app: Arc<AppState>,
+    paths: &'static [&'static str],
 }
 
 /// A router with `/metrics` alone, for `metrics.listen`.
@@ -85,13 +104,16 @@ pub fn metrics_router(state: Arc<AppState>) -> Router {
 }
 
 /// Metrics, the request timeout and one log line per request (never a token, secret or JWT).
-async fn observe(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+async fn observe(State(observed): State<Observed>, request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or("unmatched", |p| p.as_str())
-        .to_owned();
+    let state = &observed.app;
+    let path = request.uri().path();
+    let route = observed
+        .paths
+        .iter()
+        .find(|p| **p == path)
+        .copied()
+        .unwrap_or("unmatched");
     let method = request.method().clone();
     let request_id = request
         .headers()
@@ -127,20 +149,19 @@ async fn observe(State(state): State<Arc<AppState>>, request: Request, next: Nex
             }
         });
     let m = &state.metrics;
-    m.requests.with_label_values(&[route.as_str(), outcome.reason]).inc();
-    m.latency
-        .with_label_values(&[route.as_str()])
-        .observe(elapsed.as_secs_f64());
+    m.requests.with_label_values(&[route, outcome.reason]).inc();
+    m.latency.with_label_values(&[route]).observe(elapsed.as_secs_f64());
     match outcome.kind {
         Some(Kind::Auth) => m.auth_failures.with_label_values(&[outcome.reason]).inc(),
         Some(Kind::RateLimited(scope)) => m.rate_limited.with_label_values(&[scope]).inc(),
         _ => {}
     }
     let user = response.extensions().get::<AnsweredFor>().map_or("", |u| u.0.as_str());
+    // Strings as `&str` (not `%` Display), which the JSON formatter writes without formatting first.
     tracing::info!(
-        request_id = %request_id,
-        method = %method,
-        route = %route,
+        request_id = request_id.as_str(),
+        method = method.as_str(),
+        route,
         status = status.as_u16(),
         outcome = outcome.reason,
         user_id = user,
