@@ -8,6 +8,7 @@ mod caller;
 mod client_addr;
 mod config;
 mod config_error;
+mod json_lines;
 mod jwt;
 mod jwt_crypto;
 mod key_set;

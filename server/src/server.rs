@@ -2,6 +2,7 @@
 
 use crate::config::{AuthMode, Config, LogConfig};
 use crate::config_error::ConfigError;
+use crate::json_lines::JsonLines;
 use crate::log_writer;
 use crate::metrics::Metrics;
 use crate::routes::{self, AppState};
@@ -42,7 +43,7 @@ fn init_logging(log: &LogConfig) -> Result<(), ConfigError> {
         .with_writer(log_writer::BatchedStderr)
         .with_target(false);
     if log.format == "json" {
-        builder.json().flatten_event(true).with_current_span(false).init();
+        builder.event_format(JsonLines).init();
     } else {
         builder.init();
     }
