@@ -46,7 +46,8 @@ fn median(mut values: Vec<f64>) -> f64 {
     values[values.len() / 2]
 }
 
-fn go_baseline(root: &Path) -> Server {
+/// The Go baseline; with `constant`, the floor of its stack (one answer made at start, sent to all).
+fn go_baseline(root: &Path, constant: bool) -> Server {
     let out = root.join("target/bench/go-baseline");
     let status = Command::new("go")
         .args(["build", "-o"])
@@ -62,7 +63,32 @@ fn go_baseline(root: &Path) -> Server {
     command
         .args(["-listen", "127.0.0.1:0", "-app-id", &APP_ID.to_string(), "-secret-file"])
         .arg(dir.path().join("secret"));
+    if constant {
+        command.arg("-constant");
+    }
     Server::spawn(command, dir)
+}
+
+/// The floor of zego-token-server's stack: examples/constant_endpoint.rs (hyper and tokio as the
+/// server sets them up, a constant answer, no layers, no token).
+fn hyper_floor(root: &Path) -> Server {
+    let status = Command::new(env!("CARGO"))
+        .args([
+            "build",
+            "--release",
+            "-p",
+            "zego-token-server",
+            "--example",
+            "constant_endpoint",
+        ])
+        .current_dir(root)
+        .status()
+        .expect("cargo, to build the constant endpoint");
+    assert!(status.success());
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), Into::into);
+    let mut command = Command::new(target_dir.join("release/examples/constant_endpoint"));
+    command.arg("127.0.0.1:0");
+    Server::spawn(command, tempfile::tempdir().unwrap())
 }
 
 fn jwt_server(key: &SigningKey) -> Server {
@@ -122,7 +148,21 @@ fn main() {
     let mut targets = vec![
         Target {
             name: "Go net/http, hand-written (no auth, no limits, no metrics, no logs)",
-            server: go_baseline(&root),
+            server: go_baseline(&root, false),
+            make: key_make.clone(),
+            runs: vec![],
+            cpu: vec![],
+        },
+        Target {
+            name: "floor: Go net/http answering a constant (no JSON, no token)",
+            server: go_baseline(&root, true),
+            make: key_make.clone(),
+            runs: vec![],
+            cpu: vec![],
+        },
+        Target {
+            name: "floor: hyper + tokio answering a constant (zego-token-server's stack, no layers, no token)",
+            server: hyper_floor(&root),
             make: key_make.clone(),
             runs: vec![],
             cpu: vec![],

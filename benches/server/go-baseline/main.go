@@ -5,6 +5,9 @@
 // header and read timeouts set. No authentication, no rate limit, no metrics, no request log: it is
 // the baseline that zego-token-server is compared with in api-key mode (benches/endpoint.rs).
 //
+// With -constant it is the floor of its own stack instead: every request's body read and one
+// answer made at start (a real one, so the same size) sent back, no JSON parsed, no token made.
+//
 //	go build -o go-baseline . && ./go-baseline -listen 127.0.0.1:0 -app-id 1234567890 -secret-file secret
 package main
 
@@ -17,8 +20,10 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"time"
@@ -160,8 +165,22 @@ func (e *endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(tokenResponse{token, e.appID, req.UserID, time.Unix(expire, 0).UTC().Format(time.RFC3339), expire})
 }
 
+// constant answers every request with the same bytes: net/http and the kernel, nothing else.
+type constant struct{ answer []byte }
+
+func (c constant) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if _, err := io.Copy(io.Discard, http.MaxBytesReader(w, r.Body, 16*1024)); err != nil {
+		fail(w, http.StatusBadRequest, "invalid_request")
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(c.answer)
+}
+
 func main() {
 	listen := flag.String("listen", "127.0.0.1:8080", "address")
+	constantAnswer := flag.Bool("constant", false, "answer every request with one answer made at start")
 	appID := flag.Uint("app-id", 0, "ZEGO app id")
 	secretFile := flag.String("secret-file", "", "file holding the 32-byte ServerSecret")
 	flag.Parse()
@@ -182,8 +201,16 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Fprintf(os.Stderr, "{\"message\":\"listening\",\"address\":\"%s\"}\n", listener.Addr())
+	var handler http.Handler = &endpoint{uint32(*appID), aead}
+	if *constantAnswer {
+		recorder := httptest.NewRecorder()
+		request := httptest.NewRequest(http.MethodPost, "/v1/token", strings.NewReader(`{"user_id":"user-1","room_id":"room-1"}`))
+		request.Header.Set("Content-Type", "application/json")
+		handler.ServeHTTP(recorder, request)
+		handler = constant{recorder.Body.Bytes()}
+	}
 	server := &http.Server{
-		Handler:           &endpoint{uint32(*appID), aead},
+		Handler:           handler,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      10 * time.Second,
