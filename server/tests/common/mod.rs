@@ -277,8 +277,11 @@ pub struct Server {
     pub scheme: &'static str,
 }
 
+/// The server binary the tests and the benchmark run: the one cargo built, or another build named by
+/// ZEGO_TOKEN_SERVER_BINARY (a release archive's static musl build, say).
 pub fn binary() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_zego-token-server"))
+    std::env::var_os("ZEGO_TOKEN_SERVER_BINARY")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_zego-token-server")), PathBuf::from)
 }
 
 /// Writes the ServerSecret and API key files the configs name.
