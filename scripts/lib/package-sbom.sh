@@ -97,7 +97,7 @@ PY
     local lib="$work/stage/zego-token-$version-$t/lib" binary
     for binary in "$lib"/libzego_token.so.1 "$lib"/zego_token.dll "$work/stage/zego-token-$version-$t"/bin/zego-token*; do
       [[ -f $binary ]] || continue
-      python3 - "$binary" "$aes_gcm" <<'PY' || die "sbom: $t: ${binary##*/} has no dependency list (.dep-v0) naming Cargo.lock's crates"
+      python3 - "$binary" "$aes_gcm" <<'PY' || die "sbom: $t: ${binary##*/} has no dependency list (.dep-v0) of its own crate naming Cargo.lock's crates"
 import json, struct, subprocess, sys, zlib, tempfile
 path, aes_gcm = sys.argv[1], sys.argv[2]
 data = open(path, "rb").read()
@@ -116,8 +116,15 @@ else:
     with tempfile.NamedTemporaryFile() as out:
         subprocess.run(["llvm-objcopy", "--dump-section", ".dep-v0=" + out.name, path], check=True, capture_output=True)
         section = open(out.name, "rb").read()
-packages = {p["name"]: p["version"] for p in json.loads(zlib.decompressobj().decompress(section))["packages"]}
+listed = json.loads(zlib.decompressobj().decompress(section))["packages"]
+packages = {p["name"]: p["version"] for p in listed}
 assert packages.get("aes-gcm") == aes_gcm, packages
+# Each binary's list is its own crate's (the library and the CLI share a crate name, zego_token).
+name = path.rsplit("/", 1)[-1]
+base = name.split(".")[0]
+expected = {"libzego_token": "zego-token-ffi", "zego_token": "zego-token-ffi", "zego-token": "zego-token-cli"}.get(base, base)
+roots = [p["name"] for p in listed if p.get("root")]
+assert roots == [expected], f"{name} carries the dependency list of {roots}, not {expected}"
 PY
     done
   done
