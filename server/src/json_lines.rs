@@ -80,11 +80,12 @@ struct Fields<'a> {
 impl Fields<'_> {
     fn key(&mut self, field: &Field) {
         self.line.push(b',');
-        self.string(field.name());
+        self.value(field.name());
         self.line.push(b':');
     }
 
-    fn string(&mut self, value: &str) {
+    /// A string escaped, a number bare (NaN and the infinities as null): serde_json's output.
+    fn value(&mut self, value: &(impl serde::Serialize + ?Sized)) {
         // Writing into a Vec cannot fail.
         let _ = serde_json::to_writer(&mut *self.line, value);
     }
@@ -93,38 +94,37 @@ impl Fields<'_> {
 impl Visit for Fields<'_> {
     fn record_str(&mut self, field: &Field, value: &str) {
         self.key(field);
-        self.string(value);
+        self.value(value);
     }
 
     fn record_u64(&mut self, field: &Field, value: u64) {
         self.key(field);
-        let _ = serde_json::to_writer(&mut *self.line, &value);
+        self.value(&value);
     }
 
     fn record_i64(&mut self, field: &Field, value: i64) {
         self.key(field);
-        let _ = serde_json::to_writer(&mut *self.line, &value);
+        self.value(&value);
     }
 
     fn record_f64(&mut self, field: &Field, value: f64) {
         self.key(field);
-        // serde_json writes NaN and the infinities as null.
-        let _ = serde_json::to_writer(&mut *self.line, &value);
+        self.value(&value);
     }
 
     fn record_bool(&mut self, field: &Field, value: bool) {
         self.key(field);
-        self.line.extend_from_slice(if value { b"true" } else { b"false" });
+        self.value(&value);
     }
 
     fn record_error(&mut self, field: &Field, value: &(dyn std::error::Error + 'static)) {
         self.key(field);
-        self.string(&value.to_string());
+        self.value(&value.to_string());
     }
 
     fn record_debug(&mut self, field: &Field, value: &dyn fmt::Debug) {
         self.key(field);
-        self.string(&format!("{value:?}"));
+        self.value(&format!("{value:?}"));
     }
 }
 
